@@ -1,0 +1,56 @@
+// The registry of diagnostic codes (LANGUAGE.md §4): one place for code, severity and title.
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface CodeInfo {
+    readonly severity: Severity;
+    /** One line on what the code means, as in LANGUAGE.md §4. */
+    readonly title: string;
+}
+
+export const CODES = {
+    'syntax': { severity: 'error', title: 'the text does not parse' },
+    'unresolved-reference': { severity: 'error', title: 'a name that is not declared or not imported' },
+    'duplicate-name': { severity: 'error', title: 'two declarations of one kind share a name in a scope' },
+    'bad-import': { severity: 'error', title: 'import missing, not a .detente file, outside the project, or cyclic' },
+    'bad-ladder': { severity: 'error', title: 'a protocol needs exactly one ladder of at least two levels' },
+    'unit-mismatch': { severity: 'error', title: 'a value does not fit its indicator: wrong dimension, unknown unit or member, or an unfit comparison' },
+    'unsatisfiable-condition': { severity: 'error', title: 'a threshold, red line, de-escalation or scenario that no situation satisfies' },
+    'always-true': { severity: 'warning', title: 'a threshold or red line that every situation satisfies' },
+    'masked-threshold': { severity: 'warning', title: 'wherever it holds, a rule of a strictly more severe level holds too' },
+    'redundant-threshold': { severity: 'warning', title: 'wherever it holds, other rules of the same or higher level hold' },
+    'non-monotone': { severity: 'warning', title: 'a situation at least as bad on every directed indicator gets a lower level' },
+    'unreachable-level': { severity: 'warning', title: 'no situation has this level' },
+    'missing-response': { severity: 'warning', title: 'a level above the baseline without a response' },
+    'missing-offramp': { severity: 'warning', title: 'a level above the baseline with no de-escalation path down to the baseline' },
+    'flapping': { severity: 'error', title: 'a de-escalation condition holds in a situation whose level is above its target' },
+    'no-hysteresis': { severity: 'warning', title: "a de-escalation condition's region touches the region it leaves" },
+    'deescalation-direction': { severity: 'error', title: 'a de-escalation whose target is not less severe than its source' },
+    'step-cycle': { severity: 'error', title: '`after` dependencies form a cycle' },
+    'deadline-exceeded': { severity: 'error', title: "a step's absolute deadline is later than its response's `within`" },
+    'channel-latency': { severity: 'warning', title: "a step's channel latency is longer than the step's own `within`" },
+    'channel-endpoint': { severity: 'error', title: "the channel does not link the step's actor and counterpart" },
+    'no-fallback-channel': { severity: 'warning', title: "a channel used by the most severe level's response has no fallback" },
+    'force-without-legal-basis': { severity: 'error', title: 'a force step without `cites`' },
+    'force-without-authorization': { severity: 'error', title: 'a force step not `authorized by` an organ that `authorizes force`' },
+    'preemptive-force': { severity: 'warning', title: 'a force step not preceded (through `after`) by a verification step' },
+    'force-on-tentative': { severity: 'warning', title: 'a level with force steps is reached by a rule whose indicators are all tentative' },
+    'redline-without-consequence': { severity: 'error', title: 'a red line without `consequence` or `disclosure`' },
+    'confidential-redline': { severity: 'info', title: 'a red line that is not public cannot deter' },
+    'redline-masked': { severity: 'warning', title: 'a red line that never decides the level' },
+    'reciprocity': { severity: 'warning', title: "a party's obligation with no mirror obligation of the other party at the same level" },
+    'scenario-failed': { severity: 'error', title: "a scenario's expectation does not hold" },
+    'analysis-incomplete': { severity: 'info', title: 'the analysis stopped at its time or size budget; what it reports is partial' },
+} as const satisfies Record<string, CodeInfo>;
+
+export type DiagnosticCode = keyof typeof CODES;
+
+export const ALL_CODES = Object.keys(CODES) as DiagnosticCode[];
+
+export function severityOf(code: DiagnosticCode): Severity {
+    return CODES[code].severity;
+}
+
+export function isDiagnosticCode(value: unknown): value is DiagnosticCode {
+    return typeof value === 'string' && Object.hasOwn(CODES, value);
+}

@@ -1,0 +1,118 @@
+// Finding and reading the protocol files named on the command line; bad input is a `UsageError` (exit 2).
+import * as fs from 'node:fs/promises';
+import * as path from 'node:path';
+import { decodeProtocolText, UnreadableTextError } from '../language/workspace/protocol-text.js';
+
+/** Bad usage or input: reported as one line naming the file, exit code 2. */
+export class UsageError extends Error {
+    constructor(message: string) {
+        super(message);
+        this.name = 'UsageError';
+    }
+}
+
+export interface ProtocolSource {
+    /** Absolute path. */
+    readonly file: string;
+    readonly text: string;
+}
+
+const EXTENSION = '.detente';
+
+/** The `.detente` files named or found (recursively) in the given paths, sorted, each once. */
+export async function findProtocolFiles(paths: readonly string[]): Promise<string[]> {
+    const found = new Set<string>();
+    for (const given of paths) {
+        const absolute = path.resolve(given);
+        const stat = await statOrFail(given, absolute);
+        if (stat.isDirectory()) {
+            const files = await searchFolder(absolute, new Set());
+            if (files.length === 0) {
+                throw new UsageError(`${given}: no ${EXTENSION} files in this folder`);
+            }
+            files.forEach(file => found.add(file));
+        } else if (!absolute.endsWith(EXTENSION)) {
+            throw new UsageError(`${given}: not a ${EXTENSION} file`);
+        } else {
+            found.add(absolute);
+        }
+    }
+    return [...found].sort();
+}
+
+async function statOrFail(given: string, absolute: string) {
+    try {
+        return await fs.stat(absolute);
+    } catch (error) {
+        throw new UsageError(`${given}: ${describeFsError(error)}`);
+    }
+}
+
+/** Depth-first, skipping hidden folders and node_modules; real paths guard against symbolic-link loops. */
+async function searchFolder(folder: string, visited: Set<string>): Promise<string[]> {
+    let real: string;
+    try {
+        real = await fs.realpath(folder);
+    } catch (error) {
+        throw new UsageError(`${folder}: ${describeFsError(error)}`);
+    }
+    if (visited.has(real)) {
+        return [];
+    }
+    visited.add(real);
+    let entries;
+    try {
+        entries = await fs.readdir(folder, { withFileTypes: true });
+    } catch (error) {
+        throw new UsageError(`${folder}: ${describeFsError(error)}`);
+    }
+    const files: string[] = [];
+    for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+        if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+        const full = path.join(folder, entry.name);
+        let isDirectory = entry.isDirectory();
+        let isFile = entry.isFile();
+        if (entry.isSymbolicLink()) {
+            const target = await fs.stat(full).catch(() => undefined);
+            isDirectory = target?.isDirectory() ?? false;
+            isFile = target?.isFile() ?? false;
+        }
+        if (isDirectory) {
+            files.push(...await searchFolder(full, visited));
+        } else if (isFile && entry.name.endsWith(EXTENSION)) {
+            files.push(full);
+        }
+    }
+    return files;
+}
+
+/** Reads a protocol file strictly: it must be readable UTF-8 text. */
+export async function readProtocolFile(file: string, shownAs = file): Promise<ProtocolSource> {
+    let bytes: Uint8Array;
+    try {
+        bytes = await fs.readFile(file);
+    } catch (error) {
+        throw new UsageError(`${shownAs}: ${describeFsError(error)}`);
+    }
+    try {
+        return { file, text: decodeProtocolText(bytes) };
+    } catch (error) {
+        if (error instanceof UnreadableTextError) {
+            throw new UsageError(`${shownAs}: ${error.message}`);
+        }
+        throw error;
+    }
+}
+
+export function describeFsError(error: unknown): string {
+    const code = (error as NodeJS.ErrnoException | undefined)?.code;
+    switch (code) {
+        case 'ENOENT': return 'no such file or folder';
+        case 'EACCES':
+        case 'EPERM': return 'permission denied';
+        case 'EISDIR': return 'is a folder, not a file';
+        case 'ELOOP': return 'too many levels of symbolic links';
+        case 'ENOTDIR': return 'a part of the path is not a folder';
+        default: return error instanceof Error ? error.message : String(error);
+    }
+}

@@ -1,0 +1,57 @@
+// The `detente` command line: commands over the same core as the language server.
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { check } from './commands/check.js';
+import { UsageError } from './inputs.js';
+
+import packageJson from '../../package.json' with { type: 'json' };
+
+export const VERSION: string = packageJson.version;
+
+/** Runs the command line and resolves to its exit code: 0 success, 1 findings, 2 bad usage or input. */
+export async function run(argv: readonly string[], out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr): Promise<number> {
+    let exitCode = 0;
+    const program = new Command('detente')
+        .description('Check and compile escalation protocols.')
+        .version(VERSION, '-v, --version')
+        .exitOverride()
+        .configureOutput({
+            writeOut: text => out.write(text),
+            writeErr: text => err.write(text),
+        })
+        .showHelpAfterError('(run detente --help for usage)');
+
+    program.command('check')
+        .description('validate protocols and report findings')
+        .argument('<paths...>', '.detente files or folders to search')
+        .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+        .option('--max-warnings <n>', 'fail (exit 1) when there are more warnings than this', parseCount)
+        .option('--root <dir>', 'project root that imports must stay inside (default: the current directory)')
+        .action(async (paths: string[], options: { format: 'text' | 'json'; maxWarnings?: number; root?: string }) => {
+            exitCode = await check(paths, options, out);
+        });
+
+    try {
+        await program.parseAsync(argv, { from: 'user' });
+        return exitCode;
+    } catch (error) {
+        if (error instanceof CommanderError) {
+            // --help and --version end here with code 0; usage errors were already printed.
+            return error.exitCode === 0 ? 0 : 2;
+        }
+        if (error instanceof UsageError) {
+            err.write(`detente: ${error.message}\n`);
+            return 2;
+        }
+        // A bug, not the user's fault: one line, and the stack only when asked for.
+        const detail = process.env.DETENTE_DEBUG && error instanceof Error ? `\n${error.stack}` : '';
+        err.write(`detente: internal error: ${error instanceof Error ? error.message : String(error)}${detail}\n`);
+        return 2;
+    }
+}
+
+function parseCount(value: string): number {
+    if (!/^\d+$/.test(value)) {
+        throw new InvalidArgumentError('expected a whole number of warnings');
+    }
+    return Number(value);
+}

@@ -1,0 +1,38 @@
+// Loads protocol files into a Détente workspace and builds them: the one entry of every command.
+import * as path from 'node:path';
+import { URI, type LangiumDocument } from 'langium';
+import { createDetenteServices, type DetenteServices } from '../language/detente-module.js';
+import { ProtocolFileSystem } from '../language/workspace/protocol-text.js';
+import { findProtocolFiles, readProtocolFile } from './inputs.js';
+
+export interface Project {
+    readonly services: DetenteServices;
+    readonly root: string;
+    /** The files named on the command line (or found in its folders), in path order. */
+    readonly inputs: readonly LangiumDocument[];
+    /** Every built document: the inputs and what they import. */
+    readonly documents: readonly LangiumDocument[];
+}
+
+export async function loadProject(paths: readonly string[], root = process.cwd()): Promise<Project> {
+    const files = await findProtocolFiles(paths);
+    const sources = await Promise.all(files.map(file => readProtocolFile(file, displayPath(file))));
+    const { shared, detente } = createDetenteServices(ProtocolFileSystem);
+    const absoluteRoot = path.resolve(root);
+    shared.workspace.ImportResolver.setProjectRoot(absoluteRoot);
+    const inputs = sources.map(source => {
+        const document = shared.workspace.LangiumDocumentFactory.fromString(source.text, URI.file(source.file));
+        shared.workspace.LangiumDocuments.addDocument(document);
+        return document;
+    });
+    await shared.workspace.DocumentBuilder.build(inputs, { validation: true });
+    const documents = shared.workspace.LangiumDocuments.all.toArray()
+        .sort((a, b) => a.uri.fsPath.localeCompare(b.uri.fsPath));
+    return { services: detente, root: absoluteRoot, inputs, documents };
+}
+
+/** A path as the user would type it: relative to the current directory when inside it. */
+export function displayPath(file: string): string {
+    const relative = path.relative(process.cwd(), file);
+    return relative.startsWith('..') || path.isAbsolute(relative) ? file : relative.split(path.sep).join('/');
+}

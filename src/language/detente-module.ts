@@ -1,0 +1,74 @@
+// Dependency injection for the Détente language: Langium's defaults plus one service per concern.
+import { inject, type DeepPartial, type Module } from 'langium';
+import {
+    createDefaultModule, createDefaultSharedModule, type DefaultSharedModuleContext, type LangiumServices,
+    type LangiumSharedServices, type PartialLangiumServices
+} from 'langium/lsp';
+import { DetenteGeneratedModule, DetenteGeneratedSharedModule } from './generated/module.js';
+import { ProtocolModels } from './protocol-models.js';
+import { DetenteScopeComputation } from './references/scope-computation.js';
+import { DetenteScopeProvider } from './references/scope-provider.js';
+import { DetenteDocumentValidator } from './validation/document-validator.js';
+import { registerValidationChecks } from './validation/validator.js';
+import { DetenteDocumentBuilder } from './workspace/document-builder.js';
+import { ImportResolver } from './workspace/import-resolver.js';
+import { DetenteWorkspaceManager } from './workspace/workspace-manager.js';
+
+export type DetenteSharedAddedServices = {
+    workspace: {
+        ImportResolver: ImportResolver
+    }
+};
+
+export type DetenteSharedServices = LangiumSharedServices & DetenteSharedAddedServices;
+
+export type DetenteAddedServices = {
+    model: {
+        ProtocolModels: ProtocolModels
+    }
+};
+
+export type DetenteServices = LangiumServices & DetenteAddedServices & {
+    shared: DetenteSharedServices
+};
+
+export const DetenteSharedModule: Module<DetenteSharedServices, DeepPartial<DetenteSharedServices>> = {
+    workspace: {
+        ImportResolver: services => new ImportResolver(services),
+        DocumentBuilder: services => new DetenteDocumentBuilder(services),
+        WorkspaceManager: services => new DetenteWorkspaceManager(services),
+    }
+};
+
+export const DetenteModule: Module<DetenteServices, PartialLangiumServices & DetenteAddedServices> = {
+    model: {
+        ProtocolModels: services => new ProtocolModels(services.shared),
+    },
+    references: {
+        ScopeComputation: services => new DetenteScopeComputation(services),
+        ScopeProvider: services => new DetenteScopeProvider(services),
+    },
+    validation: {
+        DocumentValidator: services => new DetenteDocumentValidator(services),
+    },
+};
+
+export function createDetenteServices(context: DefaultSharedModuleContext): { shared: DetenteSharedServices; detente: DetenteServices } {
+    const shared = inject(
+        createDefaultSharedModule(context),
+        DetenteGeneratedSharedModule,
+        DetenteSharedModule
+    );
+    const detente = inject(
+        createDefaultModule({ shared }),
+        DetenteGeneratedModule,
+        DetenteModule
+    ) as DetenteServices;
+    shared.ServiceRegistry.register(detente);
+    registerValidationChecks(detente);
+    if (!context.connection) {
+        // Outside a language server nobody sends the client's configuration: start with the defaults.
+        shared.workspace.ConfigurationProvider.initialized({});
+    }
+    return { shared, detente };
+}

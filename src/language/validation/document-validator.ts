@@ -1,0 +1,143 @@
+// Gives lexer, parser and linker errors Détente's codes (`syntax`, `unresolved-reference`, `unit-mismatch`) and domain wording.
+import {
+    DefaultDocumentValidator, type AstNode, type LangiumDocument, type ParseResult, type ReferenceInfo, type ScopeProvider,
+    type ValidationOptions
+} from 'langium';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { isBetween, isChoiceType, isComparison, isMembership, isMemberValue, isScaleType, type Indicator } from '../generated/ast.js';
+import type { DetenteServices } from '../detente-module.js';
+import { closestName } from './spelling.js';
+import { codeFields } from './report.js';
+
+const KIND_NAMES: Record<string, string> = {
+    Level: 'level',
+    Indicator: 'indicator',
+    Actor: 'party, organ or mediator',
+    Organ: 'organ',
+    Channel: 'channel',
+    Step: 'step',
+    Member: 'member',
+};
+
+export class DetenteDocumentValidator extends DefaultDocumentValidator {
+    protected readonly scopes: ScopeProvider;
+
+    constructor(services: DetenteServices) {
+        super(services);
+        this.scopes = services.references.ScopeProvider;
+    }
+
+    protected override processLexingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {
+        const found: Diagnostic[] = [];
+        super.processLexingErrors(parseResult, found, options);
+        diagnostics.push(...found.map(diagnostic => ({ ...diagnostic, ...codeFields('syntax') })));
+    }
+
+    protected override processParsingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {
+        const found: Diagnostic[] = [];
+        super.processParsingErrors(parseResult, found, options);
+        diagnostics.push(...found.map(diagnostic => ({
+            ...diagnostic,
+            message: typeof diagnostic.message === 'string' ? describeParserError(diagnostic.message) : diagnostic.message,
+            ...codeFields('syntax')
+        })));
+    }
+
+    protected override processLinkingErrors(document: LangiumDocument, diagnostics: Diagnostic[]): void {
+        for (const reference of document.references) {
+            const error = reference.error;
+            if (!error) {
+                continue;
+            }
+            const info = error.info;
+            const memberOf = isMemberReference(info) ? indicatorOfMember(info) : undefined;
+            const range = reference.$refNode?.range;
+            if (!range) {
+                continue;
+            }
+            if (isMemberReference(info)) {
+                const members = memberNames(memberOf);
+                // Unknown indicator: reported on the indicator. Not a scale or `one of`: reported as a type mismatch.
+                if (members) {
+                    diagnostics.push({
+                        severity: 1,
+                        range,
+                        message: `Unknown member '${info.reference.$refText}' of ${memberOf!.name}; it takes ${members.join(', ')}.`,
+                        source: this.getSource(),
+                        ...codeFields('unit-mismatch'),
+                    });
+                }
+                continue;
+            }
+            diagnostics.push({
+                severity: 1,
+                range,
+                message: this.unresolvedMessage(info),
+                source: this.getSource(),
+                ...codeFields('unresolved-reference'),
+            });
+        }
+    }
+
+    protected unresolvedMessage(info: ReferenceInfo): string {
+        const type = referenceKind(info);
+        const name = info.reference.$refText;
+        let candidates: string[] = [];
+        try {
+            candidates = this.scopes.getScope(info).getAllElements().map(description => description.name).toArray();
+        } catch {
+            // A broken scope must not hide the diagnostic itself.
+        }
+        const suggestion = closestName(name, candidates);
+        const where = type === 'level' ? 'not in the ladder' : type === 'step' ? 'not a step of this response' : 'not declared here or in an imported file';
+        return `Unknown ${type} '${name}': ${where}.${suggestion ? ` Did you mean '${suggestion}'?` : ''}`;
+    }
+}
+
+function referenceKind(info: ReferenceInfo): string {
+    const property = info.property;
+    const container = info.container.$type;
+    if (property === 'level' || property === 'from' || property === 'to') return KIND_NAMES.Level;
+    if (property === 'indicator') return KIND_NAMES.Indicator;
+    if (property === 'authorizedBy') return KIND_NAMES.Organ;
+    if (property === 'channel' || property === 'fallback') return KIND_NAMES.Channel;
+    if (property === 'after' || (container === 'Scenario' && property === 'steps')) return KIND_NAMES.Step;
+    if (property === 'actor' || property === 'counterpart' || property === 'ends') return KIND_NAMES.Actor;
+    return 'name';
+}
+
+function isMemberReference(info: ReferenceInfo): boolean {
+    return isMemberValue(info.container) || (isMembership(info.container) && info.property === 'members');
+}
+
+function indicatorOfMember(info: ReferenceInfo): Indicator | undefined {
+    const container: AstNode = info.container;
+    if (isMembership(container)) {
+        return container.indicator?.ref;
+    }
+    const test = container.$container;
+    return isComparison(test) || isBetween(test) ? test.indicator?.ref : undefined;
+}
+
+function memberNames(indicator: Indicator | undefined): string[] | undefined {
+    const type = indicator?.type;
+    return isScaleType(type) || isChoiceType(type) ? type.members.map(member => member.name) : undefined;
+}
+
+/** Chevrotain's wording, in the drafter's terms. */
+function describeParserError(message: string): string {
+    return message
+        .replace(/token of type '([^']+)'/g, (_all, token: string) => tokenName(token))
+        .replace(/^Expecting:? /, 'Expected ')
+        .replace(/ but found `([^`]*)`/, (_all, found: string) => found === '' ? ' but the text ended' : ` but found '${found}'`);
+}
+
+function tokenName(token: string): string {
+    switch (token) {
+        case 'ID': return 'a name';
+        case 'NUMBER': return 'a number';
+        case 'STRING': return 'a quoted text';
+        case 'EOF': return 'the end of the file';
+        default: return `'${token}'`;
+    }
+}

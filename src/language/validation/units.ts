@@ -1,0 +1,73 @@
+// unit-mismatch: a value that does not fit its indicator (dimension, unit, member, flag, percent range).
+import type { ValidationAcceptor } from 'langium';
+import type { Between, Comparison, FlagTest, Indicator, Membership, Quantity, QuantityType } from '../generated/ast.js';
+import { describeKind, indicatorKind, isMeasured, quantityProblem, useOf, valueProblem } from '../typing.js';
+import { unitProblem, type Dimension } from '../../model/units.js';
+import { report } from './report.js';
+
+export function checkComparison(comparison: Comparison, accept: ValidationAcceptor): void {
+    const indicator = comparison.indicator?.ref;
+    const problem = indicator && valueProblem(indicator, comparison.value, useOf(comparison.operator, comparison));
+    if (problem) {
+        report(accept, 'unit-mismatch', capitalize(problem) + '.', { node: comparison, property: 'value' });
+    }
+}
+
+export function checkBetween(between: Between, accept: ValidationAcceptor): void {
+    const indicator = between.indicator?.ref;
+    if (!indicator) return;
+    for (const property of ['low', 'high'] as const) {
+        const problem = valueProblem(indicator, between[property], 'between');
+        if (problem) {
+            report(accept, 'unit-mismatch', capitalize(problem) + '.', { node: between, property });
+        }
+    }
+}
+
+export function checkMembership(membership: Membership, accept: ValidationAcceptor): void {
+    const indicator = membership.indicator?.ref;
+    const kind = indicatorKind(indicator);
+    if (indicator && kind && kind !== 'scale' && kind !== 'choice') {
+        report(accept, 'unit-mismatch', `${indicator.name} is ${describeKind(kind)}; 'in { … }' takes the members of a scale or 'one of'.`,
+            { node: membership, property: 'indicator' });
+    }
+}
+
+export function checkFlagTest(test: FlagTest, accept: ValidationAcceptor): void {
+    const indicator = test.indicator?.ref;
+    const kind = indicatorKind(indicator);
+    if (indicator && kind && kind !== 'flag') {
+        report(accept, 'unit-mismatch', `${indicator.name} is ${describeKind(kind)}, not a flag; compare it with a value.`,
+            { node: test, property: 'indicator' });
+    }
+}
+
+/** `distance in nm`: the display unit must belong to the dimension. */
+export function checkDisplayUnit(type: QuantityType, accept: ValidationAcceptor): void {
+    if (type.unit === undefined) return;
+    const problem = unitProblem(type.dimension as Dimension, type.unit);
+    if (problem) {
+        report(accept, 'unit-mismatch', capitalize(problem) + '.', { node: type, property: 'unit' });
+    }
+}
+
+/** Latencies, deadlines and hold times are durations. */
+export function checkDuration(quantity: Quantity | undefined, accept: ValidationAcceptor): void {
+    if (!quantity) return;
+    const problem = quantityProblem('duration', quantity);
+    if (problem) {
+        report(accept, 'unit-mismatch', capitalize(problem) + '.', { node: quantity });
+    }
+}
+
+function capitalize(text: string): string {
+    return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** `worse when` orders measured indicators only; flags, scales and choices have a fixed order or none. */
+export function checkDirection(indicator: Indicator, accept: ValidationAcceptor): void {
+    const kind = indicatorKind(indicator);
+    if (!indicator.direction || !kind || isMeasured(kind)) return;
+    const order = kind === 'flag' ? 'a flag is worse when true' : kind === 'scale' ? "a scale's later members are worse" : "a 'one of' has no order";
+    report(accept, 'unit-mismatch', `'worse when' applies to measured indicators; ${order}.`, { node: indicator, property: 'direction' });
+}

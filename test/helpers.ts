@@ -1,0 +1,92 @@
+// Test helpers: build in-memory protocol files as a workspace and look at their diagnostics.
+import * as path from 'node:path';
+import { EmptyFileSystem, URI, type LangiumDocument } from 'langium';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { expect } from 'vitest';
+import { createDetenteServices, type DetenteServices } from '../src/language/detente-module.js';
+import type { ProtocolFile } from '../src/language/generated/ast.js';
+
+/** A folder that does not exist on disk: test documents live only in memory. */
+export const ROOT = path.join(path.sep, 'detente-tests', 'project');
+
+export interface Workspace {
+    readonly services: DetenteServices;
+    readonly documents: Map<string, LangiumDocument<ProtocolFile>>;
+    /** The diagnostics of one file (the first file when no name is given). */
+    diagnostics(file?: string): Diagnostic[];
+    /** `code@line` of each diagnostic of a file, lines 1-based, in order. */
+    codes(file?: string): string[];
+}
+
+/** Builds the given files (path relative to the project root → text) with validation. */
+export async function buildWorkspace(files: Record<string, string>, root = ROOT): Promise<Workspace> {
+    const { shared, detente } = createDetenteServices(EmptyFileSystem);
+    shared.workspace.ImportResolver.setProjectRoot(root);
+    const documents = new Map<string, LangiumDocument<ProtocolFile>>();
+    for (const [name, text] of Object.entries(files)) {
+        const document = shared.workspace.LangiumDocumentFactory.fromString<ProtocolFile>(text, URI.file(path.join(root, name)));
+        shared.workspace.LangiumDocuments.addDocument(document);
+        documents.set(name, document);
+    }
+    await shared.workspace.DocumentBuilder.build([...documents.values()], { validation: true });
+    const first = Object.keys(files)[0];
+    const diagnostics = (file = first) => documents.get(file)?.diagnostics ?? [];
+    return {
+        services: detente,
+        documents,
+        diagnostics,
+        codes: file => diagnostics(file).map(d => `${String(d.code)}@${d.range.start.line + 1}`),
+    };
+}
+
+/** Builds one file and returns its workspace. */
+export async function buildFile(text: string): Promise<Workspace> {
+    return buildWorkspace({ 'main.detente': text });
+}
+
+/** The diagnostics of one protocol text that carry `code`. */
+export async function diagnosticsWithCode(text: string, code: string): Promise<Diagnostic[]> {
+    return (await buildFile(text)).diagnostics().filter(d => d.code === code);
+}
+
+export function expectNoDiagnostics(workspace: Workspace, file?: string): void {
+    expect(workspace.diagnostics(file).map(d => `${String(d.code)}@${d.range.start.line + 1}: ${String(d.message)}`)).toEqual([]);
+}
+
+/**
+ * A small, clean protocol with one indicator of every type; `body` adds members. Its ladder is
+ * Routine < Concern < Alert < Crisis.
+ */
+export function protocol(body: string, header = ''): string {
+    return `${header}
+protocol Test "Test protocol" {
+    party Aland "Aland" {
+        organ MoD "Ministry of Defence" authorizes force
+        organ Fleet "Fleet"
+    }
+    party Borea "Borea" {
+        organ MoD "Ministry of Defence"
+        organ Fleet "Fleet"
+    }
+    mediator UN "United Nations"
+    channel Hotline "Hotline" links Aland.MoD, Borea.MoD latency 5 min
+
+    indicator separation "Separation" : distance worse when lower
+    indicator elapsed "Time inside" : duration worse when higher
+    indicator closing "Closing speed" : speed worse when higher
+    indicator vessels "Vessels" : count worse when higher
+    indicator share "Share" : percent worse when higher
+    indicator radarLock "Radar lock" : flag
+    indicator posture "Posture" : scale Peacetime < Exercise < Deployment
+    indicator zone "Zone" : one of North, South, Strait
+
+    ladder {
+        Routine "Routine"
+        Concern "Concern"
+        Alert "Alert"
+        Crisis "Crisis"
+    }
+${body}
+}
+`;
+}
