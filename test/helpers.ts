@@ -9,11 +9,14 @@ import type { ProtocolFile } from '../src/language/generated/ast.js';
 /** A folder that does not exist on disk: test documents live only in memory. */
 export const ROOT = path.join(path.sep, 'detente-tests', 'project');
 
+/** A diagnostic whose message is plain text, as all of Détente's are. */
+export type TextDiagnostic = Diagnostic & { message: string };
+
 export interface Workspace {
     readonly services: DetenteServices;
     readonly documents: Map<string, LangiumDocument<ProtocolFile>>;
     /** The diagnostics of one file (the first file when no name is given). */
-    diagnostics(file?: string): Diagnostic[];
+    diagnostics(file?: string): TextDiagnostic[];
     /** `code@line` of each diagnostic of a file, lines 1-based, in order. */
     codes(file?: string): string[];
 }
@@ -30,7 +33,8 @@ export async function buildWorkspace(files: Record<string, string>, root = ROOT)
     }
     await shared.workspace.DocumentBuilder.build([...documents.values()], { validation: true });
     const first = Object.keys(files)[0];
-    const diagnostics = (file = first) => documents.get(file)?.diagnostics ?? [];
+    const diagnostics = (file = first): TextDiagnostic[] => (documents.get(file)?.diagnostics ?? [])
+        .map(d => ({ ...d, message: typeof d.message === 'string' ? d.message : d.message.value }));
     return {
         services: detente,
         documents,
@@ -45,7 +49,7 @@ export async function buildFile(text: string): Promise<Workspace> {
 }
 
 /** The diagnostics of one protocol text that carry `code`. */
-export async function diagnosticsWithCode(text: string, code: string): Promise<Diagnostic[]> {
+export async function diagnosticsWithCode(text: string, code: string): Promise<TextDiagnostic[]> {
     return (await buildFile(text)).diagnostics().filter(d => d.code === code);
 }
 

@@ -62,7 +62,7 @@ export class DetenteDocumentValidator extends DefaultDocumentValidator {
                     diagnostics.push({
                         severity: 1,
                         range,
-                        message: `Unknown member '${info.reference.$refText}' of ${memberOf!.name}; it takes ${members.join(', ')}.`,
+                        message: `Unknown member '${info.reference.$refText}' of '${memberOf!.name}'; it takes ${members.join(', ')}.`,
                         source: this.getSource(),
                         ...codeFields('unit-mismatch'),
                     });

@@ -30,7 +30,7 @@ export function checkDeescalationDirection(deescalation: Deescalation, accept: V
     if (toRank >= fromRank) {
         const relation = toRank === fromRank ? 'the same level' : 'more severe';
         report(accept, 'deescalation-direction',
-            `De-escalation from ${from.name} to ${to.name} does not step down: ${to.name} is ${relation}. The target must be below ${from.name} on the ladder.`,
+            `De-escalation from '${from.name}' to '${to.name}' does not step down: '${to.name}' is ${relation}. The target must be below '${from.name}' on the ladder.`,
             { node: deescalation, property: 'to' });
     }
 }

@@ -28,7 +28,7 @@ export function checkMembership(membership: Membership, accept: ValidationAccept
     const indicator = membership.indicator?.ref;
     const kind = indicatorKind(indicator);
     if (indicator && kind && kind !== 'scale' && kind !== 'choice') {
-        report(accept, 'unit-mismatch', `${indicator.name} is ${describeKind(kind)}; 'in { … }' takes the members of a scale or 'one of'.`,
+        report(accept, 'unit-mismatch', `'${indicator.name}' is ${describeKind(kind)}; 'in { … }' takes the members of a scale or 'one of'.`,
             { node: membership, property: 'indicator' });
     }
 }
@@ -37,7 +37,7 @@ export function checkFlagTest(test: FlagTest, accept: ValidationAcceptor): void 
     const indicator = test.indicator?.ref;
     const kind = indicatorKind(indicator);
     if (indicator && kind && kind !== 'flag') {
-        report(accept, 'unit-mismatch', `${indicator.name} is ${describeKind(kind)}, not a flag; compare it with a value.`,
+        report(accept, 'unit-mismatch', `'${indicator.name}' is ${describeKind(kind)}, not a flag; compare it with a value.`,
             { node: test, property: 'indicator' });
     }
 }

@@ -1,0 +1,158 @@
+// `detente check` through the real command, in a child process: output formats, exit codes, bad input.
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+
+const REPO = path.resolve(__dirname, '../..');
+const DETENTE = path.join(REPO, 'bin', 'detente.js');
+
+interface Run { code: number | null; stdout: string; stderr: string }
+
+function detente(args: string[], cwd = REPO, asUser?: number): Run {
+    const result = spawnSync(process.execPath, [DETENTE, ...args], { cwd, encoding: 'utf8', uid: asUser, gid: asUser });
+    return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+let scratch: string;
+
+function folder(files: Record<string, string | Uint8Array>): string {
+    const dir = fs.mkdtempSync(path.join(scratch, 'case-'));
+    for (const [name, content] of Object.entries(files)) {
+        fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+        fs.writeFileSync(path.join(dir, name), content);
+    }
+    return dir;
+}
+
+const CLEAN = 'protocol P "P" {\n    indicator lock "Lock" : flag\n    ladder { Calm Tense }\n}\n';
+const BROKEN = 'protocol P "P" {\n    ladder { Calm Tense }\n    threshold T: lock -> Tense\n}\n';
+
+beforeAll(() => {
+    scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'detente-cli-'));
+});
+
+afterAll(() => {
+    fs.rmSync(scratch, { recursive: true, force: true });
+});
+
+describe('detente check', () => {
+    test('the examples are clean: exit 0 and a summary line', () => {
+        const run = detente(['check', 'examples']);
+        expect(run.stderr).toBe('');
+        expect(run.stdout).toBe('4 files checked: 0 errors, 0 warnings, 0 infos\n');
+        expect(run.code).toBe(0);
+    });
+
+    test('text output: file:line:col severity code message, then the summary; exit 1 on errors', () => {
+        const dir = folder({ 'p.detente': BROKEN });
+        const run = detente(['check', 'p.detente'], dir);
+        expect(run.stdout).toBe(
+            "p.detente:3:18 error unresolved-reference Unknown indicator 'lock': not declared here or in an imported file.\n" +
+            '1 file checked: 1 error, 0 warnings, 0 infos\n');
+        expect(run.code).toBe(1);
+    });
+
+    test('JSON output has the shape of LANGUAGE.md §5, with 1-based positions', () => {
+        const dir = folder({ 'p.detente': BROKEN });
+        const run = detente(['check', '--format', 'json', 'p.detente'], dir);
+        expect(run.code).toBe(1);
+        expect(JSON.parse(run.stdout)).toEqual({
+            diagnostics: [{
+                file: 'p.detente', line: 3, column: 18, endLine: 3, endColumn: 22, severity: 'error',
+                code: 'unresolved-reference', message: "Unknown indicator 'lock': not declared here or in an imported file.",
+            }],
+            summary: { errors: 1, warnings: 0, infos: 0 },
+        });
+    });
+
+    test('folders are searched recursively, skipping hidden folders; each file is checked once', () => {
+        const dir = folder({
+            'a.detente': CLEAN,
+            'nested/deeper/b.detente': CLEAN.replace('P', 'Q'),
+            '.hidden/c.detente': BROKEN,
+            'notes.txt': 'not a protocol',
+        });
+        const run = detente(['check', '.', 'a.detente'], dir);
+        expect(run.stdout).toBe('2 files checked: 0 errors, 0 warnings, 0 infos\n');
+        expect(run.code).toBe(0);
+    });
+
+    test('a symbolic-link loop between folders does not hang the search', () => {
+        const dir = folder({ 'sub/a.detente': CLEAN });
+        fs.symlinkSync(dir, path.join(dir, 'sub', 'loop'));
+        const run = detente(['check', '.'], dir);
+        expect(run.stdout).toBe('1 file checked: 0 errors, 0 warnings, 0 infos\n');
+    });
+
+    test('imports must stay inside the current directory, or inside --root', () => {
+        const dir = folder({
+            'shared/parties.detente': 'indicator lock "Lock" : flag\n',
+            'annex/p.detente': 'import "../shared/parties.detente"\n' + BROKEN,
+        });
+        const inside = detente(['check', 'annex/p.detente'], dir);
+        expect(inside.code).toBe(0);
+        const outside = detente(['check', 'p.detente'], path.join(dir, 'annex'));
+        expect(outside.code).toBe(1);
+        expect(outside.stdout).toContain("p.detente:1:8 error bad-import Cannot import '../shared/parties.detente' is outside the project root");
+        const rooted = detente(['check', '--root', '..', 'p.detente'], path.join(dir, 'annex'));
+        expect(rooted.code).toBe(0);
+    });
+
+    test('a byte-order mark and CRLF line endings are fine', () => {
+        const dir = folder({ 'p.detente': '\uFEFF' + BROKEN.replaceAll('\n', '\r\n') });
+        const run = detente(['check', 'p.detente'], dir);
+        expect(run.stdout).toContain('p.detente:3:18 error unresolved-reference');
+    });
+
+    test('--max-warnings takes a whole number', () => {
+        expect(detente(['check', '--max-warnings', '0', 'examples']).code).toBe(0);
+        const run = detente(['check', '--max-warnings', 'many', 'examples']);
+        expect(run.code).toBe(2);
+        expect(run.stderr).toContain('expected a whole number of warnings');
+    });
+
+    test('--help and --version exit 0', () => {
+        expect(detente(['--help']).code).toBe(0);
+        const version = detente(['--version']);
+        expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+        expect(version.code).toBe(0);
+    });
+});
+
+describe('detente check: bad usage and input exit 2 with one line naming the file', () => {
+    const cases: Array<[string, Record<string, string | Uint8Array>, string[], RegExp]> = [
+        ['a missing file', {}, ['missing.detente'], /^detente: missing\.detente: no such file or folder$/],
+        ['a folder without protocols', { 'empty/readme.md': '# nothing' }, ['empty'], /^detente: empty: no \.detente files in this folder$/],
+        ['a file that is not a protocol', { 'notes.txt': 'x' }, ['notes.txt'], /^detente: notes\.txt: not a \.detente file$/],
+        ['a binary file', { 'b.detente': new Uint8Array([0x70, 0x00, 0xff]) }, ['b.detente'], /^detente: b\.detente: is a binary file, not protocol text \(NUL byte at line 1, byte 2\)$/],
+        ['text that is not UTF-8', { 'l.detente': new Uint8Array([0x0a, 0x2f, 0x2f, 0xe9, 0x74, 0xe9]) }, ['l.detente'], /^detente: l\.detente: is not UTF-8 text \(invalid byte at line 2, byte 3\)$/],
+        ['an unknown format', { 'p.detente': CLEAN }, ['--format', 'xml', 'p.detente'], /argument 'xml' is invalid/],
+        ['an unknown option', { 'p.detente': CLEAN }, ['--frobnicate', 'p.detente'], /unknown option '--frobnicate'/],
+    ];
+    test.each(cases)('%s', (_name, files, args, message) => {
+        const dir = folder(files);
+        const run = detente(['check', ...args], dir);
+        expect(run.code).toBe(2);
+        expect(run.stdout).toBe('');
+        expect(run.stderr.split('\n')[0]).toMatch(message);
+    });
+
+    test('an unreadable file', () => {
+        const dir = folder({ 'p.detente': CLEAN });
+        fs.chmodSync(path.join(dir, 'p.detente'), 0o000);
+        // root reads every file, so as root the command runs as the unprivileged user `nobody`.
+        const nobody = process.getuid?.() === 0 ? 65534 : undefined;
+        if (nobody !== undefined) {
+            for (let d = dir; d !== path.dirname(scratch); d = path.dirname(d)) fs.chmodSync(d, 0o755);
+        }
+        const run = detente(['check', 'p.detente'], dir, nobody);
+        expect(run.code).toBe(2);
+        expect(run.stderr).toBe('detente: p.detente: permission denied\n');
+    });
+
+    test('no command at all', () => {
+        expect(detente([]).code).toBe(2);
+    });
+});
