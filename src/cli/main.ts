@@ -1,6 +1,8 @@
 // The `detente` command line: commands over the same core as the language server.
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { check } from './commands/check.js';
+import { explainCommand } from './commands/explain.js';
+import { testCommand } from './commands/test.js';
 import { UsageError } from './inputs.js';
 
 import packageJson from '../../package.json' with { type: 'json' };
@@ -30,6 +32,25 @@ export async function run(argv: readonly string[], out: NodeJS.WritableStream = 
             exitCode = await check(paths, options, out);
         });
 
+    program.command('test')
+        .description('run every scenario; the last line is "N passed, N failed"')
+        .argument('<paths...>', '.detente files or folders to search')
+        .option('--root <dir>', 'project root that imports must stay inside (default: the current directory)')
+        .action(async (paths: string[], options: { root?: string }) => {
+            exitCode = await testCommand(paths, options, out);
+        });
+
+    program.command('explain')
+        .description('the level of a situation, the rules that hold and the steps due')
+        .argument('<file>', 'the .detente file of the protocol')
+        .option('--given <assignments...>', 'indicator values, e.g. separation=1.5nm radarLock=true (unspecified indicators range over all values)', collect, [])
+        .option('--protocol <name>', 'the protocol to explain, when the file declares several')
+        .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+        .option('--root <dir>', 'project root that imports must stay inside (default: the current directory)')
+        .action(async (file: string, options: { given: string[]; protocol?: string; format: 'text' | 'json'; root?: string }) => {
+            exitCode = await explainCommand(file, options, out, err);
+        });
+
     try {
         await program.parseAsync(argv, { from: 'user' });
         return exitCode;
@@ -47,6 +68,11 @@ export async function run(argv: readonly string[], out: NodeJS.WritableStream = 
         err.write(`detente: internal error: ${error instanceof Error ? error.message : String(error)}${detail}\n`);
         return 2;
     }
+}
+
+/** Lets `--given` repeat and take several values at once. */
+function collect(value: string, previous: string[]): string[] {
+    return [...previous, value];
 }
 
 function parseCount(value: string): number {

@@ -5,6 +5,7 @@ import {
     type LangiumSharedServices, type PartialLangiumServices
 } from 'langium/lsp';
 import { DetenteGeneratedModule, DetenteGeneratedSharedModule } from './generated/module.js';
+import { Analyses } from './analyses.js';
 import { ProtocolModels } from './protocol-models.js';
 import { DetenteScopeComputation } from './references/scope-computation.js';
 import { DetenteScopeProvider } from './references/scope-provider.js';
@@ -24,7 +25,8 @@ export type DetenteSharedServices = LangiumSharedServices & DetenteSharedAddedSe
 
 export type DetenteAddedServices = {
     model: {
-        ProtocolModels: ProtocolModels
+        ProtocolModels: ProtocolModels,
+        Analyses: Analyses
     }
 };
 
@@ -43,6 +45,7 @@ export const DetenteSharedModule: Module<DetenteSharedServices, DeepPartial<Dete
 export const DetenteModule: Module<DetenteServices, PartialLangiumServices & DetenteAddedServices> = {
     model: {
         ProtocolModels: services => new ProtocolModels(services.shared),
+        Analyses: () => new Analyses(),
     },
     references: {
         ScopeComputation: services => new DetenteScopeComputation(services),

@@ -6,6 +6,7 @@ import { ImportChecks } from './imports.js';
 import { checkDeescalationDirection, checkLadder } from './ladder.js';
 import { NameChecks } from './names.js';
 import { checkRedlineConsequence } from './redlines.js';
+import { SituationChecks } from './situations.js';
 import { checkStepCycles } from './steps.js';
 import {
     checkBetween, checkComparison, checkDirection, checkDisplayUnit, checkDuration, checkFlagTest, checkMembership
@@ -15,12 +16,14 @@ export function registerValidationChecks(services: DetenteServices): void {
     const imports = services.shared.workspace.ImportResolver;
     const names = new NameChecks(imports);
     const importChecks = new ImportChecks(imports, services.shared.workspace.LangiumDocuments);
+    const situations = new SituationChecks(services.model.ProtocolModels, services.model.Analyses);
     const checks: ValidationChecks<DetenteAstType> = {
         ProtocolFile: (file, accept) => names.checkFile(file, accept),
         Import: (node, accept) => importChecks.checkImport(node, accept),
         Protocol: [
             (protocol, accept) => names.checkProtocol(protocol, accept),
             checkLadder,
+            (protocol, accept) => situations.checkProtocol(protocol, accept),
         ],
         Party: (party, accept) => names.checkParty(party, accept),
         ScaleType: (type, accept) => names.checkMembers(type, accept),

@@ -1,0 +1,56 @@
+// Runs every situation check on a protocol model, within a budget, and collects the findings.
+import type { Protocol } from '../model/protocol.js';
+import { checkDeescalations } from './checks/deescalations.js';
+import { checkForceOnTentative, checkLadderStructure, checkReachability } from './checks/ladder.js';
+import { checkMonotonicity } from './checks/monotonicity.js';
+import { checkRules } from './checks/rules.js';
+import { type ScenarioResult, checkScenarios, runScenarios } from './checks/scenarios.js';
+import { AnalysisContext } from './context.js';
+import { type Finding, finding } from './findings.js';
+import { Budget, BudgetExceeded } from './regions.js';
+import { SituationSpace } from './situations.js';
+
+export interface AnalysisOptions {
+    readonly budget?: Budget;
+}
+
+export interface Analysis {
+    readonly protocol: Protocol;
+    readonly findings: readonly Finding[];
+    /** Undefined when the budget ran out before the situation space was built. */
+    readonly context?: AnalysisContext;
+    /** Why the analysis stopped early, if it did. */
+    readonly incomplete?: string;
+}
+
+const SITUATION_CHECKS: ReadonlyArray<(context: AnalysisContext) => Finding[]> = [
+    checkRules,
+    checkReachability,
+    checkForceOnTentative,
+    checkDeescalations,
+    checkScenarios,
+    checkMonotonicity,
+];
+
+export function analyse(protocol: Protocol, options: AnalysisOptions = {}): Analysis {
+    const findings: Finding[] = [...checkLadderStructure(protocol)];
+    let context: AnalysisContext | undefined;
+    try {
+        context = new AnalysisContext(protocol, new SituationSpace(protocol, { budget: options.budget }));
+        for (const check of SITUATION_CHECKS) {
+            findings.push(...check(context));
+        }
+        return { protocol, findings, context };
+    } catch (error) {
+        if (!(error instanceof BudgetExceeded)) throw error;
+        findings.push(finding('analysis-incomplete', protocol.source,
+            `The analysis of '${protocol.name}' stopped early (${error.reason}); the findings shown are partial. ` +
+            'Splitting very large conditions, or the protocol, keeps the analysis complete.'));
+        return { protocol, findings, context, incomplete: error.reason };
+    }
+}
+
+/** The scenarios' verdicts, for `detente test`. */
+export function scenarioResults(analysis: Analysis): ScenarioResult[] | undefined {
+    return analysis.context && !analysis.incomplete ? runScenarios(analysis.context) : undefined;
+}

@@ -1,0 +1,79 @@
+// Checks of the ladder as a whole: unreachable levels, levels without a response or a way back down,
+// and force steps that tentative indicators alone can set off.
+import type { Condition, Protocol } from '../../model/protocol.js';
+import { type AnalysisContext, nameList, ruleTitle } from '../context.js';
+import { type Finding, finding } from '../findings.js';
+
+/** Checks that need no situation: they run even when the analysis of situations hits its budget. */
+export function checkLadderStructure(protocol: Protocol): Finding[] {
+    const findings: Finding[] = [];
+    const baseline = protocol.levels[0];
+    for (const level of protocol.levels.slice(1)) {
+        if (!protocol.responses.some(response => response.level === level.name)) {
+            findings.push(finding('missing-response', level.source,
+                `Level '${level.name}' has no response: nothing is required of anyone once the situation reaches it.`));
+        }
+        if (!reachesBaseline(protocol, level.name)) {
+            findings.push(finding('missing-offramp', level.source,
+                `Level '${level.name}' has no way back: no chain of de-escalations leads from it down to the baseline ${baseline.name}.`));
+        }
+    }
+    return findings;
+}
+
+function reachesBaseline(protocol: Protocol, from: string): boolean {
+    const baseline = protocol.levels[0].name;
+    const seen = new Set([from]);
+    const queue = [from];
+    for (let level = queue.shift(); level !== undefined; level = queue.shift()) {
+        if (level === baseline) return true;
+        for (const deescalation of protocol.deescalations) {
+            if (deescalation.from === level && !seen.has(deescalation.to)) {
+                seen.add(deescalation.to);
+                queue.push(deescalation.to);
+            }
+        }
+    }
+    return false;
+}
+
+export function checkReachability(context: AnalysisContext): Finding[] {
+    const { protocol, levels } = context;
+    return protocol.levels
+        .filter(level => levels.regions[level.rank].isEmpty)
+        .map(level => {
+            const rules = levels.rulesOf(level.rank);
+            const why = level.rank === 0
+                ? 'rules of higher levels hold in every situation'
+                : rules.length === 0 ? 'no threshold or red line leads to it' : `more severe rules hold wherever ${nameList(rules.map(r => r.name))} hold`;
+            return finding('unreachable-level', level.source, `Level '${level.name}' is unreachable: no situation has this level (${why}).`);
+        });
+}
+
+export function checkForceOnTentative(context: AnalysisContext): Finding[] {
+    const { protocol } = context;
+    const tentative = new Set(protocol.indicators.filter(indicator => indicator.tentative).map(indicator => indicator.name));
+    const findings: Finding[] = [];
+    for (const response of protocol.responses) {
+        const force = response.steps.filter(step => step.verbClass === 'force');
+        if (force.length === 0) continue;
+        for (const rule of protocol.rules.filter(r => r.level === response.level)) {
+            const used = indicatorsOf(rule.condition);
+            if (used.size > 0 && [...used].every(name => tentative.has(name))) {
+                findings.push(finding('force-on-tentative', rule.source,
+                    `${ruleTitle(rule)} leads to ${rule.level}, whose response uses force (${nameList(force.map(step => step.name))}), ` +
+                    `on tentative indicators alone (${nameList([...used])}): force would rest on an assessment, not on an observation.`));
+            }
+        }
+    }
+    return findings;
+}
+
+function indicatorsOf(condition: Condition, into = new Set<string>()): Set<string> {
+    switch (condition.kind) {
+        case 'test': into.add(condition.test.indicator); break;
+        case 'not': indicatorsOf(condition.operand, into); break;
+        default: condition.operands.forEach(operand => indicatorsOf(operand, into));
+    }
+    return into;
+}

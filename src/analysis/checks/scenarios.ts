@@ -1,0 +1,55 @@
+// Scenarios: the protocol's own test cases, checked over every situation that matches their `given`.
+import type { Scenario } from '../../model/protocol.js';
+import type { AnalysisContext } from '../context.js';
+import { type Finding, type SituationWitness, finding } from '../findings.js';
+
+export interface ScenarioResult {
+    readonly scenario: Scenario;
+    readonly passed: boolean;
+    /** Why it failed, in one sentence. */
+    readonly reason?: string;
+    /** A situation matching `given` where the expectation does not hold. */
+    readonly counterexample?: SituationWitness;
+}
+
+export function runScenarios(context: AnalysisContext): ScenarioResult[] {
+    return context.protocol.scenarios.map(scenario => runScenario(context, scenario));
+}
+
+function runScenario(context: AnalysisContext, scenario: Scenario): ScenarioResult {
+    const { levels, protocol } = context;
+    const given = context.space.conjunction(scenario.given);
+    if (given.isEmpty) {
+        return { scenario, passed: false, reason: 'no situation satisfies its given values' };
+    }
+    const expected = levels.rankOf(scenario.level);
+    const allowed = (rank: number) => scenario.bound === 'at least' ? rank >= expected : scenario.bound === 'at most' ? rank <= expected : rank === expected;
+    for (const level of protocol.levels) {
+        const here = given.intersect(levels.regions[level.rank]);
+        if (here.isEmpty) continue;
+        const example = context.witness(here);
+        if (!allowed(level.rank)) {
+            const expectation = scenario.bound === 'exactly' ? scenario.level : `${scenario.bound} ${scenario.level}`;
+            return {
+                scenario, passed: false, counterexample: example.json,
+                reason: `at ${example.description} the level is ${level.name}, not ${expectation}`,
+            };
+        }
+        const response = protocol.responses.find(r => r.level === level.name);
+        const missing = scenario.steps.filter(step => !response?.steps.some(s => s.name === step));
+        if (missing.length > 0) {
+            return {
+                scenario, passed: false, counterexample: example.json,
+                reason: `at ${example.description} the level is ${level.name}, whose response has no step ${missing.map(m => `'${m}'`).join(', ')}`,
+            };
+        }
+    }
+    return { scenario, passed: true };
+}
+
+export function checkScenarios(context: AnalysisContext): Finding[] {
+    return runScenarios(context).filter(result => !result.passed).map(result =>
+        result.counterexample
+            ? finding('scenario-failed', result.scenario.source, `Scenario "${result.scenario.name}" fails: ${result.reason}.`, { witness: result.counterexample })
+            : finding('unsatisfiable-condition', result.scenario.source, `Scenario "${result.scenario.name}" can never run: ${result.reason}.`));
+}

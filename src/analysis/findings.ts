@@ -1,0 +1,38 @@
+// What the analysis reports: a code, a message, where it sits, and the situations that show it.
+import type { SourceRef } from '../model/protocol.js';
+import { type DiagnosticCode, type Severity, severityOf } from './codes.js';
+import type { SituationText } from './situations.js';
+
+/** One situation and the level it gets. */
+export interface SituationWitness {
+    readonly situation: SituationText;
+    readonly level?: string;
+}
+
+/** A single situation, or a named pair of them (non-monotone: `better`/`worse`; hysteresis: `offramp`/`reescalation`). */
+export type Witness = SituationWitness | Readonly<Record<string, SituationWitness>>;
+
+export interface RelatedSource {
+    readonly source: SourceRef;
+    readonly message: string;
+}
+
+export interface Finding {
+    readonly code: DiagnosticCode;
+    readonly severity: Severity;
+    readonly message: string;
+    readonly source: SourceRef;
+    readonly witness?: Witness;
+    readonly related?: readonly RelatedSource[];
+}
+
+export function finding(code: DiagnosticCode, source: SourceRef, message: string, extra: { witness?: Witness; related?: RelatedSource[] } = {}): Finding {
+    return {
+        code,
+        severity: severityOf(code),
+        message,
+        source,
+        ...(extra.witness ? { witness: extra.witness } : {}),
+        ...(extra.related && extra.related.length > 0 ? { related: extra.related } : {}),
+    };
+}

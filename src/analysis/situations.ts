@@ -1,0 +1,385 @@
+// The situation space of a protocol: one axis of cells per indicator, conditions as regions, and witnesses.
+import type { Condition, Indicator, Protocol, Test, TestValue } from '../model/protocol.js';
+import {
+    type Rational, add, ceil, compare, divide, equals, floor, isDecimal, isInteger, multiply, rational, subtract, toDecimalString,
+    toExactString
+} from '../model/rational.js';
+import { type Dimension, fromBase, toBase, unitsOf } from '../model/units.js';
+import { type Box, Budget, type Region, Space } from './regions.js';
+
+/** The value of one indicator in a situation. */
+export type Value =
+    | { readonly kind: 'number'; readonly value: Rational }
+    | { readonly kind: 'member'; readonly member: string }
+    | { readonly kind: 'flag'; readonly value: boolean };
+
+/** A situation: a value for each indicator (partial situations leave some out). */
+export type Situation = ReadonlyMap<string, Value>;
+
+/** A situation as people and JSON read it, in each indicator's own unit: `{"separation": "1.5 nm", "radarLock": true}`. */
+export type SituationText = Record<string, string | boolean>;
+
+type NumericCell = { readonly kind: 'point'; readonly at: Rational } | { readonly kind: 'gap'; readonly above: Rational; readonly below?: Rational };
+
+export type Axis =
+    | { readonly kind: 'numeric'; readonly indicator: Indicator; readonly integer: boolean; readonly cells: readonly NumericCell[] }
+    | { readonly kind: 'members'; readonly indicator: Indicator; readonly members: readonly string[] };
+
+export interface SpaceOptions {
+    readonly budget?: Budget;
+    /** Values to distinguish besides the protocol's own constants (e.g. a situation being explained). */
+    readonly extraValues?: ReadonlyMap<string, readonly Rational[]>;
+}
+
+export class SituationSpace {
+    readonly space: Space;
+    readonly axes: readonly Axis[];
+    protected readonly axisIndex: ReadonlyMap<string, number>;
+
+    constructor(readonly protocol: Protocol, options: SpaceOptions = {}) {
+        const constants = collectConstants(protocol, options.extraValues);
+        this.axes = protocol.indicators.map(indicator => axisOf(indicator, constants.get(indicator.name) ?? []));
+        this.axisIndex = new Map(this.axes.map((axis, i) => [axis.indicator.name, i]));
+        this.space = new Space(this.axes.map(axis => axis.kind === 'numeric' ? axis.cells.length : axis.members.length), options.budget);
+    }
+
+    axisOf(indicator: string): number {
+        const index = this.axisIndex.get(indicator);
+        if (index === undefined) throw new Error(`indicator '${indicator}' is not part of protocol ${this.protocol.name}`);
+        return index;
+    }
+
+    /** Where a condition holds. */
+    condition(condition: Condition): Region {
+        switch (condition.kind) {
+            case 'test':
+                return this.test(condition.test);
+            case 'not':
+                return this.condition(condition.operand).complement();
+            case 'and':
+                return condition.operands.reduce((region, operand) => region.isEmpty ? region : region.intersect(this.condition(operand)), this.space.full());
+            case 'or':
+                return condition.operands.reduce((region, operand) => region.union(this.condition(operand)), this.space.empty());
+        }
+    }
+
+    /** Where every test holds (a scenario's `given`). */
+    conjunction(tests: readonly Test[]): Region {
+        return this.condition({ kind: 'and', operands: tests.map(test => ({ kind: 'test', test })) });
+    }
+
+    test(test: Test): Region {
+        const dimension = this.axisOf(test.indicator);
+        const ranges = this.rangesOf(this.axes[dimension], test);
+        return this.space.region(ranges.map(([lo, hi]) => this.space.slab(dimension, lo, hi)));
+    }
+
+    protected rangesOf(axis: Axis, test: Test): Array<[number, number]> {
+        const last = axis.kind === 'numeric' ? axis.cells.length - 1 : axis.members.length - 1;
+        switch (test.kind) {
+            case 'flag':
+                return [[1, 1]];
+            case 'in': {
+                const chosen = new Set(test.members);
+                return runs(memberNames(axis).map(member => chosen.has(member) !== test.negated));
+            }
+            case 'between':
+                return intersectRanges(this.compareRanges(axis, '>=', test.low), this.compareRanges(axis, '<=', test.high), last);
+            case 'compare':
+                return this.compareRanges(axis, test.operator, test.value);
+        }
+    }
+
+    protected compareRanges(axis: Axis, operator: string, value: TestValue): Array<[number, number]> {
+        if (axis.kind === 'numeric') {
+            if (value.kind !== 'quantity') return [];
+            const v = value.quantity.base;
+            return runs(axis.cells.map(cell => numericHolds(cell, operator, v)));
+        }
+        const position = value.kind === 'boolean' ? (value.value ? 1 : 0) : value.kind === 'member' ? axis.members.indexOf(value.member) : -1;
+        if (position < 0) return [];
+        return runs(axis.members.map((_, i) => orderHolds(i, operator, position)));
+    }
+
+    /** The value of a cell: a boundary itself, a round number inside a gap, or a member. */
+    valueAt(dimension: number, cell: number): Value {
+        const axis = this.axes[dimension];
+        if (axis.kind === 'members') {
+            return axis.indicator.kind === 'flag' ? { kind: 'flag', value: cell === 1 } : { kind: 'member', member: axis.members[cell] };
+        }
+        const c = axis.cells[cell];
+        return { kind: 'number', value: c.kind === 'point' ? c.at : roundValueIn(c.above, c.below, axis.indicator.unit, axis.integer) };
+    }
+
+    /** The cell a value falls in (the value need not be a boundary of the protocol). */
+    cellOf(dimension: number, value: Value): number | undefined {
+        const axis = this.axes[dimension];
+        if (axis.kind === 'members') {
+            const name = value.kind === 'flag' ? String(value.value) : value.kind === 'member' ? value.member : undefined;
+            const index = name === undefined ? -1 : axis.members.indexOf(name);
+            return index < 0 ? undefined : index;
+        }
+        if (value.kind !== 'number') return undefined;
+        const index = axis.cells.findIndex(cell => cell.kind === 'point'
+            ? equals(cell.at, value.value)
+            : compare(value.value, cell.above) > 0 && (!cell.below || compare(value.value, cell.below) < 0));
+        return index < 0 ? undefined : index;
+    }
+
+    /** The box of all situations that agree with a partial situation. */
+    boxOf(situation: Situation): Box | undefined {
+        const box = this.space.fullBox();
+        for (const [indicator, value] of situation) {
+            const dimension = this.axisOf(indicator);
+            const cell = this.cellOf(dimension, value);
+            if (cell === undefined) return undefined;
+            box[2 * dimension] = cell;
+            box[2 * dimension + 1] = cell;
+        }
+        return box;
+    }
+
+    /**
+     * A concrete situation in a box, chosen to read well: on each constrained axis the boundary on its
+     * bounded side (`>= 2 nm` gives 2 nm, `< 2 nm` gives 1 nm), on free axes a plain default.
+     */
+    witness(box: Box): Situation {
+        const situation = new Map<string, Value>();
+        this.axes.forEach((axis, d) => {
+            situation.set(axis.indicator.name, this.valueAt(d, this.pickCell(d, box[2 * d], box[2 * d + 1])));
+        });
+        return situation;
+    }
+
+    pickCell(dimension: number, lo: number, hi: number): number {
+        const size = this.space.sizes[dimension];
+        if (lo === 0 && hi === size - 1) {
+            const axis = this.axes[dimension];
+            return axis.kind === 'numeric' && size > 1 ? 1 : 0;
+        }
+        return lo > 0 ? lo : hi;
+    }
+
+    /** Whether an axis is narrowed by a box (shown in messages; free axes are left out). */
+    constrains(box: Box, dimension: number): boolean {
+        return box[2 * dimension] > 0 || box[2 * dimension + 1] < this.space.sizes[dimension] - 1;
+    }
+
+    /** The axes some of the boxes constrain: what a message about them needs to show. */
+    constrainedAxes(...boxes: Box[]): Set<number> {
+        return new Set(this.axes.map((_, d) => d).filter(d => boxes.some(box => this.constrains(box, d))));
+    }
+
+    /** A situation for people: every indicator, or only those of the given axes. */
+    describe(situation: Situation, axes?: ReadonlySet<number>): string {
+        const parts = this.axes
+            .filter((_, d) => !axes || axes.has(d))
+            .map(axis => `${axis.indicator.name} = ${formatValue(axis.indicator, situation.get(axis.indicator.name)!)}`);
+        return parts.length > 0 ? parts.join(', ') : 'any situation';
+    }
+
+    toText(situation: Situation): SituationText {
+        const text: SituationText = {};
+        for (const axis of this.axes) {
+            const value = situation.get(axis.indicator.name);
+            if (value) text[axis.indicator.name] = value.kind === 'flag' ? value.value : formatValue(axis.indicator, value);
+        }
+        return text;
+    }
+}
+
+/**
+ * A value as written in the language: `1.5 nm`, `3`, `40 %`, `true`, `Exercise`. Numbers are exact:
+ * in the indicator's own unit when that gives a short decimal, else in the unit that does
+ * (500 m stays `500 m` beside nautical miles).
+ */
+export function formatValue(indicator: Indicator, value: Value): string {
+    switch (value.kind) {
+        case 'flag': return String(value.value);
+        case 'member': return value.member;
+        case 'number': {
+            const units = [indicator.unit, ...unitsOf(indicator.kind as Dimension).map(u => u.symbol).filter(u => u !== indicator.unit)];
+            const exact = units.map(unit => ({ unit, amount: fromBase(value.value, unit) })).filter(({ amount }) => isDecimal(amount));
+            const chosen = exact.find(({ amount }) => toExactString(amount).length <= 8) ?? exact[0]
+                ?? { unit: indicator.unit, amount: fromBase(value.value, indicator.unit) };
+            const amount = isDecimal(chosen.amount) ? toExactString(chosen.amount) : toDecimalString(chosen.amount);
+            return chosen.unit ? `${amount} ${chosen.unit}` : amount;
+        }
+    }
+}
+
+function memberNames(axis: Axis): readonly string[] {
+    return axis.kind === 'members' ? axis.members : [];
+}
+
+/** The constants each measured indicator is compared with anywhere in the protocol (base units). */
+function collectConstants(protocol: Protocol, extra?: ReadonlyMap<string, readonly Rational[]>): Map<string, Rational[]> {
+    const constants = new Map<string, Rational[]>();
+    const add = (indicator: string, value: Rational) => {
+        let list = constants.get(indicator);
+        if (!list) constants.set(indicator, list = []);
+        list.push(value);
+    };
+    const visitTest = (test: Test) => {
+        const values = test.kind === 'compare' ? [test.value] : test.kind === 'between' ? [test.low, test.high] : [];
+        for (const value of values) {
+            if (value.kind === 'quantity') add(test.indicator, value.quantity.base);
+        }
+    };
+    const visit = (condition: Condition): void => {
+        switch (condition.kind) {
+            case 'test': visitTest(condition.test); break;
+            case 'not': visit(condition.operand); break;
+            default: condition.operands.forEach(visit);
+        }
+    };
+    protocol.rules.forEach(rule => visit(rule.condition));
+    protocol.deescalations.forEach(deescalation => visit(deescalation.condition));
+    protocol.scenarios.forEach(scenario => scenario.given.forEach(visitTest));
+    for (const [indicator, values] of extra ?? []) {
+        values.forEach(value => add(indicator, value));
+    }
+    return constants;
+}
+
+function axisOf(indicator: Indicator, constants: readonly Rational[]): Axis {
+    switch (indicator.kind) {
+        case 'flag':
+            return { kind: 'members', indicator, members: ['false', 'true'] };
+        case 'scale':
+        case 'choice':
+            return { kind: 'members', indicator, members: indicator.members ?? [] };
+        default: {
+            const integer = indicator.kind === 'count';
+            const upper = indicator.kind === 'percent' ? rational(100) : undefined;
+            return { kind: 'numeric', indicator, integer, cells: numericCells(constants, integer, upper) };
+        }
+    }
+}
+
+/**
+ * The cells of a measured axis: every boundary as a point, and the open gaps between them that hold
+ * any value (for counts: any whole number), from 0 up to the upper end of the physical range.
+ */
+function numericCells(constants: readonly Rational[], integer: boolean, upper: Rational | undefined): NumericCell[] {
+    const points: Rational[] = [rational(0)];
+    if (upper) points.push(upper);
+    for (const value of constants) {
+        const candidates = integer && !isInteger(value) ? [floor(value), ceil(value)] : [value];
+        for (const candidate of candidates) {
+            if (compare(candidate, rational(0)) >= 0 && (!upper || compare(candidate, upper) <= 0)) points.push(candidate);
+        }
+    }
+    points.sort(compare);
+    const unique = points.filter((point, i) => i === 0 || !equals(point, points[i - 1]));
+    const cells: NumericCell[] = [];
+    unique.forEach((point, i) => {
+        cells.push({ kind: 'point', at: point });
+        const next = unique[i + 1];
+        if (next) {
+            const holdsValues = !integer || compare(next, add(point, rational(1))) > 0;
+            if (holdsValues) cells.push({ kind: 'gap', above: point, below: next });
+        } else if (!upper) {
+            cells.push({ kind: 'gap', above: point });
+        }
+    });
+    return cells;
+}
+
+/** Whether every value of a cell satisfies `x operator v` (each cell lies wholly on one side of every constant). */
+function numericHolds(cell: NumericCell, operator: string, v: Rational): boolean {
+    if (cell.kind === 'point') {
+        return orderHolds(compare(cell.at, v), operator, 0);
+    }
+    // A gap lies wholly below v when its upper end is at most v, wholly above when its lower end is at least v.
+    const below = cell.below !== undefined && compare(cell.below, v) <= 0;
+    const above = compare(cell.above, v) >= 0;
+    switch (operator) {
+        case '<': case '<=': return below;
+        case '>': case '>=': return above;
+        case '=': return false;
+        case '!=': return true;
+        default: return false;
+    }
+}
+
+function orderHolds(left: number, operator: string, right: number): boolean {
+    switch (operator) {
+        case '<': return left < right;
+        case '<=': return left <= right;
+        case '>': return left > right;
+        case '>=': return left >= right;
+        case '=': return left === right;
+        case '!=': return left !== right;
+        default: return false;
+    }
+}
+
+/** Maximal runs of true entries as inclusive index ranges. */
+function runs(holds: readonly boolean[]): Array<[number, number]> {
+    const result: Array<[number, number]> = [];
+    let start = -1;
+    holds.forEach((value, i) => {
+        if (value && start < 0) start = i;
+        if (!value && start >= 0) {
+            result.push([start, i - 1]);
+            start = -1;
+        }
+    });
+    if (start >= 0) result.push([start, holds.length - 1]);
+    return result;
+}
+
+function intersectRanges(a: Array<[number, number]>, b: Array<[number, number]>, last: number): Array<[number, number]> {
+    const result: Array<[number, number]> = [];
+    for (const [alo, ahi] of a) {
+        for (const [blo, bhi] of b) {
+            const lo = Math.max(alo, blo);
+            const hi = Math.min(ahi, bhi, last);
+            if (lo <= hi) result.push([lo, hi]);
+        }
+    }
+    return result;
+}
+
+const STEPS_PER_DECADE = [rational(1), rational(1, 2), rational(1, 4)];
+
+/**
+ * A round number strictly between two boundaries (base units), chosen in the display unit:
+ * `(0, 2 nm)` gives 1 nm, `(1 nm, 2 nm)` gives 1.5 nm, above 2 nm alone gives 3 nm.
+ */
+export function roundValueIn(above: Rational, below: Rational | undefined, unit: string | undefined, integer: boolean): Rational {
+    const lo = fromBase(above, unit);
+    if (integer) {
+        const next = add(floor(above), rational(1));
+        if (!below) return next;
+        return floor(divide(add(above, below), rational(2)));
+    }
+    if (!below) {
+        const magnitude = lo.n === 0n ? rational(1) : powerOfTenAtMost(lo);
+        return toBase(multiply(add(floor(divide(lo, magnitude)), rational(1)), magnitude), unit);
+    }
+    const hi = fromBase(below, unit);
+    const middle = divide(add(lo, hi), rational(2));
+    // From coarse to fine steps, the first step with a multiple strictly inside; the one nearest the middle.
+    for (let decade = powerOfTenAtMost(hi); ; decade = divide(decade, rational(10))) {
+        for (const fraction of STEPS_PER_DECADE) {
+            const step = multiply(decade, fraction);
+            const nearest = multiply(floor(divide(add(middle, divide(step, rational(2))), step)), step);
+            for (const candidate of [nearest, add(nearest, step), subtract(nearest, step)]) {
+                if (compare(candidate, lo) > 0 && compare(candidate, hi) < 0) {
+                    return toBase(candidate, unit);
+                }
+            }
+        }
+        if (decade.d > 10n ** 12n) return toBase(middle, unit); // boundaries closer than any round number
+    }
+}
+
+/** The largest power of ten not above a positive value. */
+function powerOfTenAtMost(value: Rational): Rational {
+    let power = rational(1);
+    while (compare(multiply(power, rational(10)), value) <= 0) power = multiply(power, rational(10));
+    while (compare(power, value) > 0) power = divide(power, rational(10));
+    return power;
+}

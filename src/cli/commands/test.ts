@@ -1,0 +1,36 @@
+// `detente test`: runs every scenario of the protocols named, and ends with `N passed, N failed`.
+import { scenarioResults } from '../../analysis/analyse.js';
+import { displayPath, loadProject } from '../project.js';
+
+export interface TestOptions {
+    readonly root?: string;
+}
+
+export async function testCommand(paths: readonly string[], options: TestOptions, out: NodeJS.WritableStream): Promise<number> {
+    const project = await loadProject(paths, options.root);
+    let passed = 0;
+    let failed = 0;
+    for (const document of project.inputs) {
+        const protocols = project.services.model.ProtocolModels.forDocument(document);
+        if (protocols.every(protocol => protocol.scenarios.length === 0)) continue;
+        out.write(`${displayPath(document.uri.fsPath)}\n`);
+        for (const protocol of protocols) {
+            const results = protocol.complete ? scenarioResults(project.services.model.Analyses.of(protocol)) : undefined;
+            for (const scenario of protocol.scenarios) {
+                const result = results?.find(r => r.scenario === scenario);
+                const title = `${protocol.name} › ${scenario.name}`;
+                if (result?.passed) {
+                    passed++;
+                    out.write(`  ✓ ${title}\n`);
+                } else {
+                    failed++;
+                    const reason = result?.reason
+                        ?? (protocol.complete ? 'not run: the analysis stopped at its budget' : 'not run: the protocol has errors (see detente check)');
+                    out.write(`  ✗ ${title}\n      ${reason}\n`);
+                }
+            }
+        }
+    }
+    out.write(`${passed} passed, ${failed} failed\n`);
+    return failed > 0 ? 1 : 0;
+}

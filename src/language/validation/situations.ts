@@ -1,0 +1,30 @@
+// Reports the situation analysis of each protocol as diagnostics on the declarations it concerns.
+import { AstUtils, type ValidationAcceptor } from 'langium';
+import type { Protocol } from '../generated/ast.js';
+import type { Analyses } from '../analyses.js';
+import type { ProtocolModels } from '../protocol-models.js';
+import { codeFields } from './report.js';
+
+export class SituationChecks {
+    constructor(protected readonly models: ProtocolModels, protected readonly analyses: Analyses) { }
+
+    checkProtocol(protocol: Protocol, accept: ValidationAcceptor): void {
+        const model = this.models.forProtocol(protocol);
+        if (!model.complete) {
+            return; // the structural errors come first; checks over all situations would mislead
+        }
+        const uri = AstUtils.getDocument(protocol).uri.toString();
+        for (const found of this.analyses.of(model).findings) {
+            if (found.source.uri !== uri) continue;
+            accept(found.severity, found.message, {
+                node: protocol,
+                range: found.source.range,
+                ...codeFields(found.code, found.witness ? { witness: found.witness } : {}),
+                relatedInformation: found.related?.map(info => ({
+                    location: { uri: info.source.uri, range: info.source.range },
+                    message: info.message,
+                })),
+            });
+        }
+    }
+}
