@@ -4,7 +4,10 @@ import { EmptyFileSystem, URI, type LangiumDocument } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { expect } from 'vitest';
 import { createDetenteServices, type DetenteServices } from '../src/language/detente-module.js';
-import type { ProtocolFile } from '../src/language/generated/ast.js';
+import { isProtocol, type ProtocolFile } from '../src/language/generated/ast.js';
+import { analyse } from '../src/analysis/analyse.js';
+import type { Finding } from '../src/analysis/findings.js';
+import type { Protocol as ProtocolModel } from '../src/model/protocol.js';
 
 /** A folder that does not exist on disk: test documents live only in memory. */
 export const ROOT = path.join(path.sep, 'detente-tests', 'project');
@@ -57,6 +60,19 @@ export function expectNoDiagnostics(workspace: Workspace, file?: string): void {
     expect(workspace.diagnostics(file).map(d => `${String(d.code)}@${d.range.start.line + 1}: ${String(d.message)}`)).toEqual([]);
 }
 
+/** The codes of the checks on names, imports, units and structure (not those over situations). */
+export const STRUCTURAL_CODES = new Set([
+    'syntax', 'unresolved-reference', 'duplicate-name', 'bad-import', 'bad-ladder', 'unit-mismatch',
+    'deescalation-direction', 'step-cycle', 'redline-without-consequence',
+]);
+
+/** No finding of the structural checks; the situation analysis may still have something to say. */
+export function expectNoStructuralDiagnostics(workspace: Workspace, file?: string): void {
+    expect(workspace.diagnostics(file)
+        .filter(d => STRUCTURAL_CODES.has(String(d.code)))
+        .map(d => `${String(d.code)}@${d.range.start.line + 1}: ${String(d.message)}`)).toEqual([]);
+}
+
 /**
  * A small, clean protocol with one indicator of every type; `body` adds members. Its ladder is
  * Routine < Concern < Alert < Crisis.
@@ -93,4 +109,17 @@ protocol Test "Test protocol" {
 ${body}
 }
 `;
+}
+
+/** The normalized model of the first protocol of `main.detente` (other files may be given for imports). */
+export async function protocolModel(text: string, others: Record<string, string> = {}): Promise<ProtocolModel> {
+    const workspace = await buildWorkspace({ 'main.detente': text, ...others });
+    const node = workspace.documents.get('main.detente')!.parseResult.value.declarations.find(isProtocol)!;
+    return workspace.services.model.ProtocolModels.forProtocol(node);
+}
+
+/** The findings of the situation analysis of `protocol(body)`, as `code: message`. */
+export async function findingsOf(text: string, code?: string): Promise<Finding[]> {
+    const analysis = analyse(await protocolModel(text));
+    return analysis.findings.filter(f => !code || f.code === code);
 }

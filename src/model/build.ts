@@ -60,6 +60,13 @@ class ProtocolBuilder {
         if (!ladder || levels.length < 2 || this.members.filter(ast.isLadder).length > 1) {
             this.complete = false;
         }
+        // The model refers to declarations by name: two of one kind with the same name make it ambiguous.
+        const groups: ReadonlyArray<readonly { name: string }[]> = [
+            result.indicators, result.levels, result.rules, result.channels, [...result.parties, ...result.mediators],
+        ];
+        if (groups.some(group => new Set(group.map(item => item.name)).size !== group.length)) {
+            this.complete = false;
+        }
         return { ...result, complete: this.complete };
     }
 

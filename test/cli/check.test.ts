@@ -1,41 +1,19 @@
 // `detente check` through the real command, in a child process: output formats, exit codes, bad input.
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
+import { detente, folder, scratch } from './run.js';
 
-const REPO = path.resolve(__dirname, '../..');
-const DETENTE = path.join(REPO, 'bin', 'detente.js');
-
-interface Run { code: number | null; stdout: string; stderr: string }
-
-function detente(args: string[], cwd = REPO, asUser?: number): Run {
-    const result = spawnSync(process.execPath, [DETENTE, ...args], { cwd, encoding: 'utf8', uid: asUser, gid: asUser });
-    return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+const CLEAN = `protocol P "P" {
+    indicator lock "Lock" : flag
+    party A "A"
+    ladder { Calm Tense }
+    threshold T: lock -> Tense
+    response Tense { step s: A notifies within 1 h }
+    deescalate Tense to Calm when not lock
 }
-
-let scratch: string;
-
-function folder(files: Record<string, string | Uint8Array>): string {
-    const dir = fs.mkdtempSync(path.join(scratch, 'case-'));
-    for (const [name, content] of Object.entries(files)) {
-        fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-        fs.writeFileSync(path.join(dir, name), content);
-    }
-    return dir;
-}
-
-const CLEAN = 'protocol P "P" {\n    indicator lock "Lock" : flag\n    ladder { Calm Tense }\n}\n';
+`;
 const BROKEN = 'protocol P "P" {\n    ladder { Calm Tense }\n    threshold T: lock -> Tense\n}\n';
-
-beforeAll(() => {
-    scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'detente-cli-'));
-});
-
-afterAll(() => {
-    fs.rmSync(scratch, { recursive: true, force: true });
-});
 
 describe('detente check', () => {
     test('the examples are clean: exit 0 and a summary line', () => {
@@ -145,7 +123,7 @@ describe('detente check: bad usage and input exit 2 with one line naming the fil
         // root reads every file, so as root the command runs as the unprivileged user `nobody`.
         const nobody = process.getuid?.() === 0 ? 65534 : undefined;
         if (nobody !== undefined) {
-            for (let d = dir; d !== path.dirname(scratch); d = path.dirname(d)) fs.chmodSync(d, 0o755);
+            for (let d = dir; d !== path.dirname(scratch()); d = path.dirname(d)) fs.chmodSync(d, 0o755);
         }
         const run = detente(['check', 'p.detente'], dir, nobody);
         expect(run.code).toBe(2);

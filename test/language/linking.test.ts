@@ -1,7 +1,7 @@
 // Names resolve where LANGUAGE.md §2 says they are visible, and nowhere else.
 import { describe, expect, test } from 'vitest';
 import * as ast from '../../src/language/generated/ast.js';
-import { buildFile, buildWorkspace, expectNoDiagnostics, protocol } from '../helpers.js';
+import { buildFile, buildWorkspace, expectNoStructuralDiagnostics, protocol } from '../helpers.js';
 
 function protocolOf(workspace: Awaited<ReturnType<typeof buildFile>>, file = 'main.detente'): ast.Protocol {
     return workspace.documents.get(file)!.parseResult.value.declarations.find(ast.isProtocol)!;
@@ -13,7 +13,7 @@ describe('linking', () => {
             channel Radio "Radio" links Aland.Fleet, UN
             response Concern { step s: Aland notifies Borea.Fleet via Radio within 1 h }
         `));
-        expectNoDiagnostics(workspace);
+        expectNoStructuralDiagnostics(workspace);
         const p = protocolOf(workspace);
         const radio = p.members.filter(ast.isChannel).find(c => c.name === 'Radio')!;
         const [fleet, un] = radio.ends.map(end => end.ref!);
@@ -30,7 +30,7 @@ describe('linking', () => {
             deescalate Alert to Routine when not radarLock
             scenario "x" { given radarLock expect Alert }
         `));
-        expectNoDiagnostics(workspace);
+        expectNoStructuralDiagnostics(workspace);
         const p = protocolOf(workspace);
         const levels = p.members.find(ast.isLadder)!.levels;
         const alert = levels.find(l => l.name === 'Alert');
@@ -51,7 +51,7 @@ describe('linking', () => {
                 step check: UN verifies within 30 min after call
             }
         `));
-        expectNoDiagnostics(workspace);
+        expectNoStructuralDiagnostics(workspace);
         const [alert, crisis] = protocolOf(workspace).members.filter(ast.isResponse);
         expect(alert.steps[1].after[0].ref).toBe(alert.steps[0]);
         expect(crisis.steps[1].after[0].ref).toBe(crisis.steps[0]);
@@ -72,7 +72,7 @@ describe('linking', () => {
             response Crisis { step call: UN mediates within 1 h }
             scenario "lock" { given radarLock expect Crisis steps call }
         `));
-        expectNoDiagnostics(workspace);
+        expectNoStructuralDiagnostics(workspace);
         const p = protocolOf(workspace);
         const crisis = p.members.filter(ast.isResponse)[1];
         expect(p.members.find(ast.isScenario)!.steps[0].ref).toBe(crisis.steps[0]);
@@ -84,7 +84,7 @@ describe('linking', () => {
             threshold T: zone = Strait and area = Strait -> Concern
             threshold U: zone in {North, Strait} -> Concern
         `));
-        expectNoDiagnostics(workspace);
+        expectNoStructuralDiagnostics(workspace);
         const p = protocolOf(workspace);
         const [zone, area] = ['zone', 'area'].map(name => p.members.filter(ast.isIndicator).find(i => i.name === name)!);
         const t = p.members.filter(ast.isRule)[0].condition as ast.And;
@@ -96,7 +96,7 @@ describe('linking', () => {
         const workspace = await buildFile(protocol(`
             channel Notes "Notes" links Aland, Borea latency 1 d fallback Hotline
         `));
-        expectNoDiagnostics(workspace);
+        expectNoStructuralDiagnostics(workspace);
         const notes = protocolOf(workspace).members.filter(ast.isChannel).find(c => c.name === 'Notes')!;
         expect(notes.fallback?.ref?.name).toBe('Hotline');
     });
@@ -113,7 +113,7 @@ describe('linking', () => {
                 response High { step s: A.X notifies B.Y via Line within 1 h }
             }
         `);
-        expectNoDiagnostics(workspace);
+        expectNoStructuralDiagnostics(workspace);
     });
 
     test('imported top-level declarations are visible', async () => {
@@ -133,7 +133,7 @@ describe('linking', () => {
                 channel Line "Line" links A.X, B.Y
             `,
         });
-        expectNoDiagnostics(workspace, 'main.detente');
+        expectNoStructuralDiagnostics(workspace, 'main.detente');
         const rule = protocolOf(workspace).members.find(ast.isRule)!;
         expect((rule.condition as ast.FlagTest).indicator.ref?.$container.$document?.uri.path).toMatch(/shared\/parties\.detente$/);
     });

@@ -9,11 +9,13 @@ export class SituationChecks {
     constructor(protected readonly models: ProtocolModels, protected readonly analyses: Analyses) { }
 
     checkProtocol(protocol: Protocol, accept: ValidationAcceptor): void {
+        const document = AstUtils.getDocument(protocol);
         const model = this.models.forProtocol(protocol);
-        if (!model.complete) {
+        const { lexerErrors, parserErrors } = document.parseResult;
+        if (!model.complete || lexerErrors.length > 0 || parserErrors.length > 0) {
             return; // the structural errors come first; checks over all situations would mislead
         }
-        const uri = AstUtils.getDocument(protocol).uri.toString();
+        const uri = document.uri.toString();
         for (const found of this.analyses.of(model).findings) {
             if (found.source.uri !== uri) continue;
             accept(found.severity, found.message, {

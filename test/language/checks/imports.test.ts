@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { buildWorkspace, expectNoDiagnostics } from '../../helpers.js';
+import { buildWorkspace, expectNoStructuralDiagnostics } from '../../helpers.js';
 import { loadProject } from '../../../src/cli/project.js';
 
 let scratch: string;
@@ -88,7 +88,7 @@ describe('bad-import', () => {
             'shared/a.detente': 'import "b.detente"\nindicator a "A" : flag',
             'shared/b.detente': 'indicator b "B" : flag',
         })).toEqual([]);
-        expectNoDiagnostics(await buildWorkspace({
+        expectNoStructuralDiagnostics(await buildWorkspace({
             'main.detente': 'import "x.detente"\nimport "y.detente"',
             'x.detente': 'import "z.detente"',
             'y.detente': 'import "z.detente"',

@@ -1,6 +1,6 @@
 // bad-ladder, deescalation-direction, step-cycle and redline-without-consequence.
 import { describe, expect, test } from 'vitest';
-import { buildFile, diagnosticsWithCode, expectNoDiagnostics, protocol } from '../../helpers.js';
+import { buildFile, diagnosticsWithCode, expectNoStructuralDiagnostics, protocol } from '../../helpers.js';
 
 describe('bad-ladder', () => {
     test('a protocol without a ladder', async () => {
@@ -14,7 +14,7 @@ describe('bad-ladder', () => {
     });
 
     test('near miss: two levels are enough', async () => {
-        expectNoDiagnostics(await buildFile('protocol P { ladder { Calm Tense } }'));
+        expectNoStructuralDiagnostics(await buildFile('protocol P { ladder { Calm Tense } }'));
     });
 });
 
@@ -30,7 +30,7 @@ describe('deescalation-direction', () => {
     });
 
     test('near miss: stepping down several levels at once', async () => {
-        expectNoDiagnostics(await buildFile(protocol('deescalate Crisis to Routine when not radarLock for 1 h')));
+        expectNoStructuralDiagnostics(await buildFile(protocol('deescalate Crisis to Routine when not radarLock for 1 h')));
     });
 });
 
@@ -55,7 +55,7 @@ describe('step-cycle', () => {
     });
 
     test('near miss: a diamond of dependencies is not a cycle', async () => {
-        expectNoDiagnostics(await buildFile(protocol(`
+        expectNoStructuralDiagnostics(await buildFile(protocol(`
             response Alert {
                 step a: UN verifies within 1 h
                 step b: UN verifies within 1 h after a
@@ -84,7 +84,7 @@ describe('redline-without-consequence', () => {
     });
 
     test('near miss: consequence and disclosure, in either order', async () => {
-        expectNoDiagnostics(await buildFile(protocol(`
+        expectNoStructuralDiagnostics(await buildFile(protocol(`
             redline R1: radarLock -> Crisis { consequence "Sanctions" disclosure public }
             redline R2: vessels > 5 -> Crisis { disclosure confidential consequence "Recall" }
         `)));

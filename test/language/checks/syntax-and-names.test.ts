@@ -1,6 +1,6 @@
 // syntax, unresolved-reference and duplicate-name: each with a case that triggers it and near misses that must not.
 import { describe, expect, test } from 'vitest';
-import { buildFile, buildWorkspace, diagnosticsWithCode, expectNoDiagnostics, protocol } from '../../helpers.js';
+import { buildFile, buildWorkspace, diagnosticsWithCode, expectNoStructuralDiagnostics, protocol } from '../../helpers.js';
 
 describe('syntax', () => {
     test('a rule without its arrow does not parse', async () => {
@@ -23,7 +23,7 @@ describe('syntax', () => {
     });
 
     test('near miss: a well-formed protocol has no syntax errors', async () => {
-        expectNoDiagnostics(await buildFile(protocol('threshold T: radarLock -> Concern')));
+        expectNoStructuralDiagnostics(await buildFile(protocol('threshold T: radarLock -> Concern')));
     });
 });
 
@@ -56,7 +56,7 @@ describe('unresolved-reference', () => {
     });
 
     test('near miss: declared names resolve, whatever their kind', async () => {
-        expectNoDiagnostics(await buildFile(protocol(`
+        expectNoStructuralDiagnostics(await buildFile(protocol(`
             threshold T: closing > 2 kn -> Concern
             response Concern {
                 step a: Aland.Fleet notifies Borea.MoD within 1 h
@@ -115,7 +115,7 @@ describe('duplicate-name', () => {
             'main.detente': 'import "shared.detente"\nprotocol P { indicator lock "Again" : flag ladder { A B } }',
             'shared.detente': 'indicator lock "Lock" : flag',
         });
-        expect(workspace.diagnostics('main.detente').map(d => d.message)).toEqual([
+        expect(workspace.diagnostics('main.detente').filter(d => d.code === 'duplicate-name').map(d => d.message)).toEqual([
             "Duplicate indicator 'lock': already declared in shared.detente (imported at line 1).",
         ]);
     });
@@ -130,7 +130,7 @@ describe('duplicate-name', () => {
     });
 
     test('near misses: same names in different scopes or of different kinds', async () => {
-        expectNoDiagnostics(await buildFile(protocol(`
+        expectNoStructuralDiagnostics(await buildFile(protocol(`
             indicator area "Area" : one of North, Strait
             response Alert { step call: UN verifies within 1 h }
             response Crisis { step call: UN verifies within 1 h }

@@ -1,6 +1,6 @@
 // unit-mismatch: values that do not fit their indicator; near misses in every unit and type.
 import { describe, expect, test } from 'vitest';
-import { buildFile, diagnosticsWithCode, expectNoDiagnostics, protocol } from '../../helpers.js';
+import { buildFile, diagnosticsWithCode, expectNoStructuralDiagnostics, protocol } from '../../helpers.js';
 
 async function mismatches(body: string): Promise<string[]> {
     return (await diagnosticsWithCode(protocol(body), 'unit-mismatch')).map(d => d.message);
@@ -110,7 +110,7 @@ describe('unit-mismatch', () => {
     });
 
     test('near misses: every unit of its own dimension, with or without a space', async () => {
-        expectNoDiagnostics(await buildFile(protocol(`
+        expectNoStructuralDiagnostics(await buildFile(protocol(`
             indicator d "D" : distance in nm
             threshold A: separation < 2nm or separation < 500 m or separation <= 1.5 km -> Concern
             threshold B: elapsed > 30 s or elapsed > 1 min or elapsed >= 2 h or elapsed > 1 d -> Concern

@@ -1,0 +1,134 @@
+// `detente test`, `detente explain`, and situation findings through `detente check`.
+import { describe, expect, test } from 'vitest';
+import { detente, folder } from './run.js';
+
+const PROTOCOL = `protocol Patrol "Patrol protocol" {
+    indicator gap "Closest approach" : distance in nm worse when lower
+    indicator lock "Radar lock" : flag
+    ladder { Calm Tense Crisis }
+    threshold Near "Art. 1": gap < 2 nm -> Tense
+    threshold Locked "Art. 2": lock -> Crisis
+    response Tense within 1 h {
+        step call: Aland notifies Borea within 10 min
+        step check: Aland verifies within 20 min after call
+    }
+    response Crisis { step hold: Aland pauses within 5 min }
+    deescalate Crisis to Tense when not lock for 10 min
+    deescalate Tense to Calm when gap >= 3 nm and not lock for 1 h
+    party Aland "Aland"
+    party Borea "Borea"
+    scenario "close pass" { given gap = 1 nm, lock = false expect Tense steps call }
+    scenario "lock" { given lock expect Crisis }
+`;
+
+describe('detente test', () => {
+    test('every example scenario passes; the last line counts them', () => {
+        const run = detente(['test', 'examples']);
+        expect(run.stdout.trim().split('\n').at(-1)).toBe('16 passed, 0 failed');
+        expect(run.code).toBe(0);
+    });
+
+    test('a failing scenario names one counterexample and makes the command exit 1', () => {
+        const dir = folder({ 'p.detente': PROTOCOL + '    scenario "wrong" { given gap = 1 nm expect Tense }\n}\n' });
+        const run = detente(['test', 'p.detente'], dir);
+        expect(run.stdout).toBe([
+            'p.detente',
+            '  ✓ Patrol › close pass',
+            '  ✓ Patrol › lock',
+            '  ✗ Patrol › wrong',
+            '      at gap = 1 nm, lock = true the level is Crisis, not Tense',
+            '2 passed, 1 failed',
+            '',
+        ].join('\n'));
+        expect(run.code).toBe(1);
+    });
+
+    test('scenarios of a protocol with errors are not run and count as failed', () => {
+        const dir = folder({ 'p.detente': PROTOCOL.replace('gap < 2 nm', 'gap < 2 h') + '}\n' });
+        const run = detente(['test', 'p.detente'], dir);
+        expect(run.stdout).toContain('not run: the protocol has errors (see detente check)');
+        expect(run.stdout.trim().split('\n').at(-1)).toBe('0 passed, 2 failed');
+        expect(run.code).toBe(1);
+    });
+});
+
+describe('detente explain', () => {
+    const dir = () => folder({ 'p.detente': PROTOCOL + '}\n' });
+
+    test('a full situation: its level, the rules that hold, the steps due with deadlines and paths', () => {
+        const run = detente(['explain', 'p.detente', '--given', 'gap=1nm', 'lock=false'], dir());
+        expect(run.stdout).toBe([
+            'Patrol, given gap = 1 nm, lock = false',
+            'Level: Tense',
+            'Rules that hold:',
+            '  Near (Art. 1) → Tense',
+            'Steps due at Tense, from entering it:',
+            '  call   Aland notifies Borea  by 10 min',
+            '  check  Aland verifies        by 30 min  (call → check)',
+            '',
+        ].join('\n'));
+        expect(run.code).toBe(0);
+    });
+
+    test('a partial situation: the possible levels, each with a witness, in JSON', () => {
+        const run = detente(['explain', 'p.detente', '--given', 'gap=1852m', '--format', 'json'], dir());
+        expect(JSON.parse(run.stdout)).toEqual({
+            protocol: 'Patrol',
+            given: { gap: '1 nm' },
+            levels: ['Tense', 'Crisis'],
+            witnesses: { Tense: { gap: '1 nm', lock: false }, Crisis: { gap: '1 nm', lock: true } },
+            rules: [
+                { name: 'Near', kind: 'threshold', level: 'Tense', citation: 'Art. 1', holds: 'always' },
+                { name: 'Locked', kind: 'threshold', level: 'Crisis', citation: 'Art. 2', holds: 'possibly' },
+            ],
+            steps: [
+                { level: 'Tense', name: 'call', actor: 'Aland', verb: 'notifies', counterpart: 'Borea', within: '10 min', deadline: '10 min', deadlineSeconds: 600, path: ['call'] },
+                { level: 'Tense', name: 'check', actor: 'Aland', verb: 'verifies', within: '20 min', after: ['call'], deadline: '30 min', deadlineSeconds: 1800, path: ['call', 'check'] },
+                { level: 'Crisis', name: 'hold', actor: 'Aland', verb: 'pauses', within: '5 min', deadline: '5 min', deadlineSeconds: 300, path: ['hold'] },
+            ],
+        });
+    });
+
+    test('a determined level in JSON has "level"', () => {
+        const run = detente(['explain', 'p.detente', '--given', 'lock=true', '--format', 'json'], dir());
+        expect(JSON.parse(run.stdout)).toMatchObject({ level: 'Crisis' });
+    });
+
+    test('bad --given values exit 2 with one line', () => {
+        const cases: Array<[string, string]> = [
+            ['gap=2h', "detente: --given: gap: 'h' is a unit of duration, but a distance takes m, km or nm"],
+            ['speed=3kn', 'detente: --given: unknown indicator \'speed\'; Patrol has gap, lock'],
+            ['lock=yes', 'detente: --given: lock is a flag: give true or false, not \'yes\''],
+            ['gap', "detente: --given: 'gap' is not of the form indicator=value"],
+        ];
+        const d = dir();
+        for (const [given, message] of cases) {
+            const run = detente(['explain', 'p.detente', '--given', given], d);
+            expect(run.stderr).toBe(message + '\n');
+            expect(run.code).toBe(2);
+        }
+    });
+
+    test('a file with errors is not explained', () => {
+        const d = folder({ 'p.detente': PROTOCOL.replace('gap < 2 nm', 'gap < 2 h') + '}\n' });
+        const run = detente(['explain', 'p.detente', '--given', 'lock=true'], d);
+        expect(run.code).toBe(1);
+        expect(run.stderr).toContain('p.detente has errors');
+    });
+});
+
+describe('situation findings through detente check', () => {
+    test('warnings pass by default, fail past --max-warnings, and carry their witness in JSON', () => {
+        const dir = folder({ 'p.detente': PROTOCOL.replace('threshold Locked "Art. 2": lock -> Crisis', 'threshold Locked "Art. 2": lock -> Crisis\n    threshold Nearer: gap < 1 nm -> Tense') + '}\n' });
+        expect(detente(['check', 'p.detente'], dir).code).toBe(0);
+        expect(detente(['check', '--max-warnings', '1', 'p.detente'], dir).code).toBe(0);
+        expect(detente(['check', '--max-warnings', '0', 'p.detente'], dir).code).toBe(1);
+        const json = JSON.parse(detente(['check', '--format', 'json', 'p.detente'], dir).stdout);
+        expect(json.diagnostics).toEqual([expect.objectContaining({
+            code: 'redundant-threshold', severity: 'warning', line: 7,
+            witness: { situation: { gap: '0.5 nm', lock: false }, level: 'Tense' },
+            related: [{ file: 'p.detente', line: 5, column: 15, message: "Threshold 'Near' also holds where Nearer holds" }],
+        })]);
+        expect(json.summary).toEqual({ errors: 0, warnings: 1, infos: 0 });
+    });
+});
