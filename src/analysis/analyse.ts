@@ -2,7 +2,9 @@
 import type { Protocol } from '../model/protocol.js';
 import { checkDeescalations } from './checks/deescalations.js';
 import { checkForceOnTentative, checkLadderStructure, checkReachability } from './checks/ladder.js';
+import { checkForce, checkReciprocity } from './checks/legal.js';
 import { checkMonotonicity } from './checks/monotonicity.js';
+import { checkChannels, checkDeadlines } from './checks/procedures.js';
 import { checkRules } from './checks/rules.js';
 import { type ScenarioResult, checkScenarios, runScenarios } from './checks/scenarios.js';
 import { AnalysisContext } from './context.js';
@@ -33,7 +35,14 @@ const SITUATION_CHECKS: ReadonlyArray<(context: AnalysisContext) => Finding[]> =
 ];
 
 export function analyse(protocol: Protocol, options: AnalysisOptions = {}): Analysis {
-    const findings: Finding[] = [...checkLadderStructure(protocol)];
+    // Checks that need no situation come first: they complete even when the situation analysis does not.
+    const findings: Finding[] = [
+        ...checkLadderStructure(protocol),
+        ...checkDeadlines(protocol),
+        ...checkChannels(protocol),
+        ...checkForce(protocol),
+        ...checkReciprocity(protocol),
+    ];
     let context: AnalysisContext | undefined;
     try {
         context = new AnalysisContext(protocol, new SituationSpace(protocol, { budget: options.budget }));

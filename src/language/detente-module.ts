@@ -6,6 +6,8 @@ import {
 } from 'langium/lsp';
 import { DetenteGeneratedModule, DetenteGeneratedSharedModule } from './generated/module.js';
 import { Analyses } from './analyses.js';
+import { DetenteHoverProvider } from './lsp/hover-provider.js';
+import { DetenteInlayHintProvider } from './lsp/inlay-hint-provider.js';
 import { ProtocolModels } from './protocol-models.js';
 import { DetenteScopeComputation } from './references/scope-computation.js';
 import { DetenteScopeProvider } from './references/scope-provider.js';
@@ -53,6 +55,10 @@ export const DetenteModule: Module<DetenteServices, PartialLangiumServices & Det
     },
     validation: {
         DocumentValidator: services => new DetenteDocumentValidator(services),
+    },
+    lsp: {
+        HoverProvider: services => new DetenteHoverProvider(services),
+        InlayHintProvider: services => new DetenteInlayHintProvider(services),
     },
 };
 

@@ -1,0 +1,113 @@
+// deadline-exceeded, channel-latency, channel-endpoint, no-fallback-channel.
+import { describe, expect, test } from 'vitest';
+import { findingsOf, protocol } from '../../helpers.js';
+
+const messages = async (body: string, code: string) => (await findingsOf(protocol(body), code)).map(f => f.message);
+
+describe('deadline-exceeded', () => {
+    test('the step where the critical path first runs past the response, naming the path', async () => {
+        expect(await messages(`
+            response Alert within 96 h {
+                step call:    Aland.MoD notifies Borea.MoD via Hotline within 15 min
+                step verify:  UN verifies within 24 h after call
+                step mediate: UN mediates within 72 h after verify if unresolved
+                step report:  UN explains Aland within 1 h after mediate
+            }
+        `, 'deadline-exceeded')).toEqual([
+            "Step 'mediate' is due 4 d 15 min after entering Alert (call 15 min → verify 1 d → mediate 3 d), later than the response's 4 d.",
+        ]);
+    });
+
+    test('the latest of several `after` steps sets the deadline', async () => {
+        expect(await messages(`
+            response Alert within 2 h {
+                step a: UN verifies within 30 min
+                step b: UN verifies within 90 min
+                step c: UN mediates within 31 min after a, b
+            }
+        `, 'deadline-exceeded')).toEqual([
+            "Step 'c' is due 2 h 1 min after entering Alert (b 1 h 30 min → c 31 min), later than the response's 2 h.",
+        ]);
+    });
+
+    test('near misses: a deadline exactly at the limit, and a response without `within`', async () => {
+        expect(await messages(`
+            response Alert within 2 h {
+                step a: UN verifies within 30 min
+                step b: UN mediates within 90 min after a
+            }
+            response Crisis {
+                step c: UN verifies within 30 d
+            }
+        `, 'deadline-exceeded')).toEqual([]);
+    });
+});
+
+describe('channel-latency', () => {
+    test('a channel slower than the step it carries', async () => {
+        expect(await messages(`
+            response Alert { step call: Aland.MoD notifies Borea.MoD via Hotline within 2 min }
+        `, 'channel-latency')).toEqual([
+            "Step 'call' must be done within 2 min, but Hotline takes 5 min to deliver.",
+        ]);
+    });
+
+    test('near miss: a latency equal to the step’s `within` is fine', async () => {
+        expect(await messages(`
+            response Alert { step call: Aland.MoD notifies Borea.MoD via Hotline within 5 min }
+        `, 'channel-latency')).toEqual([]);
+    });
+});
+
+describe('channel-endpoint', () => {
+    test('a channel between the ministries used by the fleets', async () => {
+        expect(await messages(`
+            response Alert { step call: Aland.Fleet notifies Borea.Fleet via Hotline within 1 h }
+        `, 'channel-endpoint')).toEqual([
+            "Hotline links Aland.MoD and Borea.MoD; it does not connect Aland.Fleet and Borea.Fleet as step 'call' requires.",
+        ]);
+    });
+
+    test('both ends must be used: a step within one party', async () => {
+        expect(await messages(`
+            response Alert { step tell: Aland.MoD notifies Aland.MoD via Hotline within 1 h }
+        `, 'channel-endpoint')).toHaveLength(1);
+    });
+
+    test('near misses: either direction, party ends reach their organs, mediators, steps without counterpart', async () => {
+        expect(await messages(`
+            channel Embassy "Embassies" links Aland, Borea latency 1 h
+            channel Desk "UN desk" links UN, Borea.MoD
+            response Alert {
+                step a: Borea.MoD notifies Aland.MoD via Hotline within 1 h
+                step b: Aland.Fleet notifies Borea.Fleet via Embassy within 2 h
+                step c: Aland notifies Borea.MoD via Embassy within 2 h
+                step d: UN consults Borea.MoD via Desk within 1 h
+                step e: Borea.MoD requests UN via Desk within 1 h
+                step f: Aland.MoD explains via Hotline within 1 h
+            }
+        `, 'channel-endpoint')).toEqual([]);
+    });
+});
+
+describe('no-fallback-channel', () => {
+    test('a channel of the most severe level without a fallback, reported once', async () => {
+        expect(await messages(`
+            response Crisis {
+                step call: Aland.MoD notifies Borea.MoD via Hotline within 5 min
+                step again: Aland.MoD notifies Borea.MoD via Hotline within 10 min
+            }
+        `, 'no-fallback-channel')).toEqual([
+            "Step 'call' of the most severe level, Crisis, relies on Hotline, which has no fallback: if it fails in a crisis, the step cannot be taken.",
+        ]);
+    });
+
+    test('near misses: a fallback declared, or the channel used only below the most severe level', async () => {
+        expect(await messages(`
+            channel Notes "Notes" links Aland, Borea latency 1 d
+            channel Line "Line" links Aland.MoD, Borea.MoD latency 1 min fallback Notes
+            response Alert { step call: Aland.MoD notifies Borea.MoD via Hotline within 5 min }
+            response Crisis { step call: Aland.MoD notifies Borea.MoD via Line within 5 min }
+        `, 'no-fallback-channel')).toEqual([]);
+    });
+});
