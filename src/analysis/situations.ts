@@ -200,7 +200,9 @@ export function formatValue(indicator: Indicator, value: Value): string {
         case 'number': {
             const units = [indicator.unit, ...unitsOf(indicator.kind as Dimension).map(u => u.symbol).filter(u => u !== indicator.unit)];
             const exact = units.map(unit => ({ unit, amount: fromBase(value.value, unit) })).filter(({ amount }) => isDecimal(amount));
-            const chosen = exact.find(({ amount }) => toExactString(amount).length <= 8) ?? exact[0]
+            const length = (amount: Rational) => toExactString(amount).length;
+            const shortest = [...exact].sort((a, b) => length(a.amount) - length(b.amount))[0];
+            const chosen = (exact[0] && exact[0].unit === indicator.unit && length(exact[0].amount) <= 6 ? exact[0] : shortest)
                 ?? { unit: indicator.unit, amount: fromBase(value.value, indicator.unit) };
             const amount = isDecimal(chosen.amount) ? toExactString(chosen.amount) : toDecimalString(chosen.amount);
             return chosen.unit ? `${amount} ${chosen.unit}` : amount;

@@ -1,13 +1,13 @@
 // The `detente` command line: commands over the same core as the language server.
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { check } from './commands/check.js';
+import { diffCommand } from './commands/diff.js';
+import { FORMATS, type Format, compileCommand } from './commands/compile.js';
 import { explainCommand } from './commands/explain.js';
 import { testCommand } from './commands/test.js';
 import { UsageError } from './inputs.js';
 
-import packageJson from '../../package.json' with { type: 'json' };
-
-export const VERSION: string = packageJson.version;
+import { VERSION } from './version.js';
 
 /** Runs the command line and resolves to its exit code: 0 success, 1 findings, 2 bad usage or input. */
 export async function run(argv: readonly string[], out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr): Promise<number> {
@@ -25,11 +25,33 @@ export async function run(argv: readonly string[], out: NodeJS.WritableStream = 
     program.command('check')
         .description('validate protocols and report findings')
         .argument('<paths...>', '.detente files or folders to search')
-        .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+        .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'sarif']).default('text'))
         .option('--max-warnings <n>', 'fail (exit 1) when there are more warnings than this', parseCount)
         .option('--root <dir>', 'project root that imports must stay inside (default: the current directory)')
-        .action(async (paths: string[], options: { format: 'text' | 'json'; maxWarnings?: number; root?: string }) => {
+        .action(async (paths: string[], options: { format: 'text' | 'json' | 'sarif'; maxWarnings?: number; root?: string }) => {
             exitCode = await check(paths, options, out);
+        });
+
+    program.command('compile')
+        .description('write decision tables and reports for each protocol')
+        .argument('<paths...>', '.detente files or folders to search')
+        .requiredOption('--to <formats...>', `output formats, several allowed: ${FORMATS.join(', ')}`, collectFormats)
+        .option('--out <dir>', 'folder to write into (default: next to each file)')
+        .option('--root <dir>', 'project root that imports must stay inside (default: the current directory)')
+        .action(async (paths: string[], options: { to: Format[]; out?: string; root?: string }) => {
+            exitCode = await compileCommand(paths, options, out, err);
+        });
+
+    program.command('diff')
+        .description('the situations whose level or response changed between two versions, and the rules and steps that changed')
+        .argument('<old>', 'the earlier version (.detente file)')
+        .argument('<new>', 'the later version (.detente file)')
+        .option('--protocol <name>', 'the protocol to compare, when the files declare several')
+        .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+        .option('--exit-code', 'exit 1 when anything changed')
+        .option('--root <dir>', 'project root that imports must stay inside (default: the current directory)')
+        .action(async (oldFile: string, newFile: string, options: { protocol?: string; format: 'text' | 'json'; exitCode?: boolean; root?: string }) => {
+            exitCode = await diffCommand(oldFile, newFile, options, out, err);
         });
 
     program.command('test')
@@ -68,6 +90,17 @@ export async function run(argv: readonly string[], out: NodeJS.WritableStream = 
         err.write(`detente: internal error: ${error instanceof Error ? error.message : String(error)}${detail}\n`);
         return 2;
     }
+}
+
+/** `--to md html`, `--to md,html` and `--to md --to html` all work; each format once. */
+function collectFormats(value: string, previous: Format[] = []): Format[] {
+    const formats = value.split(',').map(f => f.trim()).filter(Boolean);
+    for (const format of formats) {
+        if (!(FORMATS as readonly string[]).includes(format)) {
+            throw new InvalidArgumentError(`'${format}' is not a format; choose from ${FORMATS.join(', ')}`);
+        }
+    }
+    return [...new Set([...previous, ...formats as Format[]])];
 }
 
 /** Lets `--given` repeat and take several values at once. */

@@ -82,13 +82,17 @@ class ProtocolBuilder {
                 }
             }
         }
-        // Channels used by the protocol bring in the parties they link.
-        for (const node of [...referenced]) {
-            if (ast.isChannel(node)) {
-                for (const end of node.ends) {
-                    const actor = end.ref;
-                    if (actor) referenced.add(ast.isOrgan(actor) ? actor.$container : actor);
-                }
+        // Channels used by the protocol bring in their fallbacks, and the parties and mediators they link.
+        const channels = [...referenced].filter(ast.isChannel);
+        for (let channel = channels.shift(); channel; channel = channels.shift()) {
+            for (const end of channel.ends) {
+                const actor = end.ref;
+                if (actor) referenced.add(ast.isOrgan(actor) ? actor.$container : actor);
+            }
+            const fallback = channel.fallback?.ref;
+            if (fallback && !referenced.has(fallback)) {
+                referenced.add(fallback);
+                channels.push(fallback);
             }
         }
         return referenced;

@@ -2,7 +2,7 @@
 // with `require reciprocity`, each party's obligation towards the other needs its mirror.
 import type { ActorRef, Protocol, Response, Step } from '../../model/protocol.js';
 import { type Finding, finding } from '../findings.js';
-import { actorText } from './procedures.js';
+import { actorName } from '../../model/syntax.js';
 
 export function checkForce(protocol: Protocol): Finding[] {
     const findings: Finding[] = [];
@@ -10,7 +10,7 @@ export function checkForce(protocol: Protocol): Finding[] {
         for (const step of response.steps.filter(s => s.verbClass === 'force')) {
             if (!step.citation) {
                 findings.push(finding('force-without-legal-basis', step.source,
-                    `Step '${step.name}' (${actorText(step.actor)} ${step.verb}) uses force without a legal basis; add cites "…" with the provision that allows it.`));
+                    `Step '${step.name}' (${actorName(step.actor)} ${step.verb}) uses force without a legal basis; add cites "…" with the provision that allows it.`));
             }
             const authorization = authorizationProblem(protocol, step);
             if (authorization) {

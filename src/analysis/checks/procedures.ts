@@ -1,6 +1,7 @@
 // Procedure checks: deadlines against the response's `within`, and channels that reach, in time, the people they must.
 import type { ActorRef, Channel, Protocol, Response, Step } from '../../model/protocol.js';
 import { type Rational, compare } from '../../model/rational.js';
+import { actorName } from '../../model/syntax.js';
 import { formatDuration, schedule } from '../deadlines.js';
 import { type Finding, finding } from '../findings.js';
 
@@ -38,8 +39,8 @@ export function checkChannels(protocol: Protocol): Finding[] {
             }
             if (!links(channel, step)) {
                 findings.push(finding('channel-endpoint', step.source,
-                    `${channel.name} links ${channel.ends.map(actorText).join(' and ')}; it does not connect ` +
-                    `${[step.actor, step.counterpart].filter(isDefined).map(actorText).join(' and ')} as step '${step.name}' requires.`,
+                    `${channel.name} links ${channel.ends.map(actorName).join(' and ')}; it does not connect ` +
+                    `${[step.actor, step.counterpart].filter(isDefined).map(actorName).join(' and ')} as step '${step.name}' requires.`,
                     { related: [{ source: channel.source, message: `${channel.name} is declared here` }] }));
             }
             if (response.level === mostSevere && !channel.fallback && !warnedFallback.has(channel.name)) {
@@ -71,10 +72,6 @@ function reaches(end: ActorRef, who: ActorRef): boolean {
         case 'organ': return end.kind === 'party' ? end.party === who.party : end.kind === 'organ' && end.party === who.party && end.organ === who.organ;
         case 'party': return end.kind !== 'mediator' && end.party === who.party;
     }
-}
-
-export function actorText(actor: ActorRef): string {
-    return actor.kind === 'organ' ? `${actor.party}.${actor.organ}` : actor.kind === 'party' ? actor.party : actor.mediator;
 }
 
 function isDefined<T>(value: T | undefined): value is T {

@@ -1,9 +1,11 @@
 // `detente check`: validate protocols and report findings as text or JSON.
-import { loadProject } from '../project.js';
+import { displayPath, loadProject } from '../project.js';
 import { collectDiagnostics, formatJson, formatText, summarize } from '../findings.js';
+import { formatSarif } from '../sarif.js';
+import { VERSION } from '../version.js';
 
 export interface CheckOptions {
-    readonly format: 'text' | 'json';
+    readonly format: 'text' | 'json' | 'sarif';
     readonly maxWarnings?: number;
     readonly root?: string;
 }
@@ -12,7 +14,22 @@ export interface CheckOptions {
 export async function check(paths: readonly string[], options: CheckOptions, out: NodeJS.WritableStream): Promise<number> {
     const project = await loadProject(paths, options.root);
     const diagnostics = collectDiagnostics(project.documents);
-    out.write(options.format === 'json' ? formatJson(diagnostics) : formatText(diagnostics, project.documents.length));
+    switch (options.format) {
+        case 'json':
+            out.write(formatJson(diagnostics));
+            break;
+        case 'sarif': {
+            const documents = new Map(project.documents.map(document => [displayPath(document.uri.fsPath), document]));
+            out.write(formatSarif(diagnostics, project.root, VERSION, {
+                textAt: d => documents.get(d.file)?.textDocument.getText({
+                    start: { line: d.line - 1, character: d.column - 1 }, end: { line: d.endLine - 1, character: d.endColumn - 1 },
+                }) ?? '',
+            }));
+            break;
+        }
+        default:
+            out.write(formatText(diagnostics, project.documents.length));
+    }
     const { errors, warnings } = summarize(diagnostics);
     return errors > 0 || (options.maxWarnings !== undefined && warnings > options.maxWarnings) ? 1 : 0;
 }

@@ -4,7 +4,8 @@ import { GivenError, parseGiven } from '../../analysis/given.js';
 import { formatDuration } from '../../analysis/deadlines.js';
 import type { SituationText } from '../../analysis/situations.js';
 import { toNumber } from '../../model/rational.js';
-import type { ActorRef, Protocol, Step } from '../../model/protocol.js';
+import type { Protocol } from '../../model/protocol.js';
+import { actorName, stepText } from '../../model/syntax.js';
 import { UsageError } from '../inputs.js';
 import { loadProject } from '../project.js';
 import { collectDiagnostics, formatText } from '../findings.js';
@@ -54,15 +55,6 @@ function givenText(explanation: Explanation): SituationText {
     return Object.fromEntries([...explanation.given.keys()].map(name => [name, witness[name]]));
 }
 
-export function actorText(actor: ActorRef): string {
-    return actor.kind === 'organ' ? `${actor.party}.${actor.organ}` : actor.kind === 'party' ? actor.party : actor.mediator;
-}
-
-export function stepText(step: Step): string {
-    return [actorText(step.actor), step.verb, step.counterpart && actorText(step.counterpart), step.channel && `via ${step.channel}`]
-        .filter(Boolean).join(' ');
-}
-
 function toJson(explanation: Explanation) {
     const determined = explanation.levels.length === 1;
     return {
@@ -80,9 +72,9 @@ function toJson(explanation: Explanation) {
         steps: explanation.steps.map(({ level, scheduled: { step, deadline, path } }) => ({
             level: level.name,
             name: step.name,
-            actor: actorText(step.actor),
+            actor: actorName(step.actor),
             verb: step.verb,
-            ...(step.counterpart ? { counterpart: actorText(step.counterpart) } : {}),
+            ...(step.counterpart ? { counterpart: actorName(step.counterpart) } : {}),
             ...(step.channel ? { channel: step.channel } : {}),
             within: formatDuration(step.within.base),
             ...(step.after.length > 0 ? { after: step.after } : {}),

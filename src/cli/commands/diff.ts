@@ -1,0 +1,115 @@
+// `detente diff OLD NEW`: the situations whose level or response changed, and the rules and steps that changed.
+import { type NamedChange, type ProtocolDiff, type SituationChange, diffProtocols, hasChanges } from '../../analysis/diff.js';
+import type { Protocol, Rule, Step } from '../../model/protocol.js';
+import { conditionText, stepClauses } from '../../model/syntax.js';
+import { constraintsOf } from '../../tables/constraints.js';
+import { boxText } from '../../render/text.js';
+import { UsageError } from '../inputs.js';
+import { collectDiagnostics, formatText } from '../findings.js';
+import { loadProject } from '../project.js';
+
+export interface DiffOptions {
+    readonly protocol?: string;
+    readonly format: 'text' | 'json';
+    readonly exitCode?: boolean;
+    readonly root?: string;
+}
+
+export async function diffCommand(oldFile: string, newFile: string, options: DiffOptions, out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
+    const before = await protocolOf(oldFile, options, err);
+    const after = await protocolOf(newFile, options, err);
+    if (!before || !after) return 1;
+    const diff = diffProtocols(before, after);
+    out.write(options.format === 'json' ? JSON.stringify(toJson(diff), null, 2) + '\n' : toText(diff));
+    return options.exitCode && hasChanges(diff) ? 1 : 0;
+}
+
+async function protocolOf(file: string, options: DiffOptions, err: NodeJS.WritableStream): Promise<Protocol | undefined> {
+    const project = await loadProject([file], options.root);
+    const errors = collectDiagnostics(project.documents).filter(d => d.severity === 'error');
+    if (errors.length > 0) {
+        err.write(formatText(errors, project.documents.length));
+        err.write(`detente: ${file} has errors; fix them before comparing versions\n`);
+        return undefined;
+    }
+    const protocols = project.services.model.ProtocolModels.forDocument(project.inputs[0]);
+    const chosen = options.protocol ? protocols.find(p => p.name === options.protocol) : protocols.length === 1 ? protocols[0] : undefined;
+    if (!chosen) {
+        throw new UsageError(options.protocol
+            ? `${file}: no protocol named '${options.protocol}' (it has ${protocols.map(p => p.name).join(', ') || 'none'})`
+            : `${file}: declares ${protocols.length === 0 ? 'no protocol' : `several protocols (${protocols.map(p => p.name).join(', ')}); choose one with --protocol`}`);
+    }
+    return chosen;
+}
+
+function where(diff: ProtocolDiff, change: SituationChange): string[] {
+    return change.boxes.map(box => boxText(constraintsOf(diff.space!, box)));
+}
+
+function toText(diff: ProtocolDiff): string {
+    const lines: string[] = [];
+    const name = diff.before.name === diff.after.name ? diff.after.name : `${diff.before.name} → ${diff.after.name}`;
+    if (!hasChanges(diff)) return `${name}: no change.\n`;
+    lines.push(`${name}:`);
+    if (diff.incomparable) {
+        lines.push(`  Situations cannot be compared: ${diff.incomparable}.`);
+    }
+    const situations = (title: string, changes: readonly SituationChange[], label: (c: SituationChange) => string) => {
+        if (changes.length === 0) return;
+        lines.push(`  ${title}:`);
+        for (const change of changes) {
+            lines.push(`    ${label(change)}`);
+            where(diff, change).forEach(text => lines.push(`      where ${text}`));
+            lines.push(`      e.g. at ${change.example.description}`);
+        }
+    };
+    situations('Situations whose level changed', diff.levelChanges, c => `${c.from} → ${c.to}`);
+    situations('Situations whose response changed', diff.responseChanges, c => `at ${c.to}`);
+    const named = <T>(title: string, changes: readonly NamedChange<T>[], show: (value: T) => string) => {
+        if (changes.length === 0) return;
+        lines.push(`  ${title}:`);
+        for (const change of changes) {
+            if (!change.before) lines.push(`    + ${change.name}: ${show(change.after!)}`);
+            else if (!change.after) lines.push(`    − ${change.name}: ${show(change.before)}`);
+            else lines.push(`    ~ ${change.name} (${change.fields.join(', ')}): ${show(change.before)}  ⇒  ${show(change.after)}`);
+        }
+    };
+    named('Levels', diff.levels, value => value.split(':').slice(1).join(':'));
+    named('Indicators', diff.indicators, i => `${i.kind}${i.members ? ` ${i.members.join(', ')}` : ''}${i.worse ? `, worse when ${i.worse}` : ''}`);
+    named('Rules', diff.rules, ruleText);
+    named('Steps', diff.steps, stepClauses);
+    named('De-escalations', diff.deescalations, text => text);
+    return lines.join('\n') + '\n';
+}
+
+function ruleText(rule: Rule): string {
+    return `${rule.kind === 'redline' ? 'red line ' : ''}${conditionText(rule.condition)} -> ${rule.level}${rule.citation ? ` (${rule.citation})` : ''}`;
+}
+
+function toJson(diff: ProtocolDiff) {
+    const situations = (changes: readonly SituationChange[]) => changes.map(change => ({
+        from: change.from,
+        to: change.to,
+        where: where(diff, change),
+        example: change.example.json.situation,
+    }));
+    const named = <T>(changes: readonly NamedChange<T>[], show: (value: T) => string) => changes.map(change => ({
+        name: change.name,
+        change: !change.before ? 'added' : !change.after ? 'removed' : 'changed',
+        ...(change.fields.length > 0 ? { fields: change.fields } : {}),
+        ...(change.before !== undefined ? { before: show(change.before) } : {}),
+        ...(change.after !== undefined ? { after: show(change.after) } : {}),
+    }));
+    return {
+        protocol: diff.after.name,
+        changed: hasChanges(diff),
+        ...(diff.incomparable ? { incomparable: diff.incomparable } : {}),
+        levelChanges: situations(diff.levelChanges),
+        responseChanges: situations(diff.responseChanges),
+        levels: named(diff.levels, value => value),
+        indicators: named(diff.indicators, i => i.kind),
+        rules: named(diff.rules, ruleText),
+        steps: named(diff.steps, (step: Step) => stepClauses(step)),
+        deescalations: named(diff.deescalations, text => text),
+    };
+}

@@ -1,0 +1,36 @@
+// From a loaded project to what the renderers need: each protocol of a file with its tables and findings.
+import * as path from 'node:path';
+import type { LangiumDocument } from 'langium';
+import type { CompiledProtocol } from '../render/compiled.js';
+import { decisionTables } from '../tables/tables.js';
+import type { ReportedDiagnostic } from './findings.js';
+import { type Project, displayPath } from './project.js';
+
+export type Compilation =
+    | { readonly ok: true; readonly compiled: CompiledProtocol }
+    | { readonly ok: false; readonly protocol: string; readonly reason: string };
+
+/** Compiles every protocol of a document; protocols of a file with errors, or whose analysis stopped early, are refused. */
+export function compileDocument(project: Project, document: LangiumDocument, diagnostics: readonly ReportedDiagnostic[]): Compilation[] {
+    const file = displayPath(document.uri.fsPath);
+    const findings = diagnostics.filter(d => d.file === file);
+    const errors = findings.filter(d => d.severity === 'error').length;
+    return project.services.model.ProtocolModels.forDocument(document).map((protocol): Compilation => {
+        if (errors > 0 || !protocol.complete) {
+            return { ok: false, protocol: protocol.name, reason: `the file has ${errors || 'unresolved'} error${errors === 1 ? '' : 's'} (see detente check)` };
+        }
+        const analysis = project.services.model.Analyses.of(protocol);
+        if (analysis.incomplete) {
+            return { ok: false, protocol: protocol.name, reason: `the analysis stopped early (${analysis.incomplete})` };
+        }
+        return {
+            ok: true,
+            compiled: {
+                protocol,
+                tables: decisionTables(analysis),
+                findings,
+                source: path.relative(project.root, document.uri.fsPath).split(path.sep).join('/'),
+            },
+        };
+    });
+}

@@ -1,0 +1,129 @@
+// JSON: the protocol's structure and both tables, in base units (m, s, m/s, count, percent).
+// The shape is specified by schemas/detente-tables.schema.json.
+import type { Indicator, Protocol } from '../model/protocol.js';
+import { type Rational, toExactString, toNumber } from '../model/rational.js';
+import type { Constraint } from '../tables/constraints.js';
+import type { CompiledProtocol } from './compiled.js';
+import { actorName, conditionText, testText, wholeNumberBounds } from './text.js';
+
+export const TABLES_FORMAT = 'detente-tables/1';
+
+const BASE_UNITS: Record<string, string> = { distance: 'm', duration: 's', speed: 'm/s', count: 'count', percent: 'percent' };
+
+export function renderJson(compiled: CompiledProtocol): string {
+    const { protocol, tables } = compiled;
+    const document = {
+        format: TABLES_FORMAT,
+        protocol: structure(protocol, compiled),
+        ruleTable: {
+            hitPolicy: 'PRIORITY',
+            priority: tables.priority.map(level => level.name),
+            rows: tables.ruleRows.map(row => ({
+                rule: row.rule.name,
+                kind: row.rule.kind,
+                part: row.part,
+                parts: row.parts,
+                ...(row.rule.citation ? { citation: row.rule.citation } : {}),
+                level: row.level.name,
+                conditions: conditions(row.constraints),
+            })),
+        },
+        resolvedTable: {
+            hitPolicy: 'UNIQUE',
+            rows: tables.resolvedRows.map(row => ({
+                level: row.level.name,
+                conditions: conditions(row.constraints),
+                steps: (tables.steps.get(row.level.name) ?? []).map(s => s.step.name),
+            })),
+        },
+    };
+    return JSON.stringify(document, null, 2) + '\n';
+}
+
+function structure(protocol: Protocol, compiled: CompiledProtocol) {
+    return {
+        name: protocol.name,
+        title: protocol.title,
+        ...(protocol.version ? { version: protocol.version } : {}),
+        source: compiled.source,
+        requireReciprocity: protocol.requireReciprocity,
+        indicators: protocol.indicators.map(indicator => ({
+            name: indicator.name,
+            label: indicator.label,
+            kind: indicator.kind,
+            ...(BASE_UNITS[indicator.kind] ? { baseUnit: BASE_UNITS[indicator.kind] } : {}),
+            ...(indicator.unit ? { unit: indicator.unit } : {}),
+            ...(indicator.worse ? { worse: indicator.worse } : {}),
+            ...(indicator.members ? { members: indicator.members } : {}),
+            tentative: indicator.tentative,
+        })),
+        levels: protocol.levels.map(level => ({ name: level.name, label: level.label, rank: level.rank })),
+        parties: protocol.parties.map(party => ({
+            name: party.name, label: party.label,
+            organs: party.organs.map(organ => ({ name: organ.name, label: organ.label, powers: organ.powers })),
+        })),
+        mediators: protocol.mediators.map(mediator => ({ name: mediator.name, label: mediator.label })),
+        channels: protocol.channels.map(channel => ({
+            name: channel.name, label: channel.label, ends: channel.ends.map(actorName),
+            ...(channel.latency ? { latencySeconds: seconds(channel.latency.base) } : {}),
+            ...(channel.fallback ? { fallback: channel.fallback } : {}),
+        })),
+        rules: protocol.rules.map(rule => ({
+            name: rule.name, kind: rule.kind, ...(rule.citation ? { citation: rule.citation } : {}), level: rule.level,
+            condition: conditionText(rule.condition),
+            ...(rule.consequence ? { consequence: rule.consequence } : {}),
+            ...(rule.disclosure ? { disclosure: rule.disclosure } : {}),
+        })),
+        responses: protocol.responses.map(response => ({
+            level: response.level,
+            ...(response.within ? { withinSeconds: seconds(response.within.base) } : {}),
+            steps: (compiled.tables.steps.get(response.level) ?? []).map(({ step, deadline, path }) => ({
+                name: step.name,
+                actor: actorName(step.actor),
+                verb: step.verb,
+                verbClass: step.verbClass,
+                ...(step.counterpart ? { counterpart: actorName(step.counterpart) } : {}),
+                ...(step.channel ? { channel: step.channel } : {}),
+                withinSeconds: seconds(step.within.base),
+                after: step.after,
+                ifUnresolved: step.ifUnresolved,
+                ...(step.authorizedBy ? { authorizedBy: actorName({ kind: 'organ', ...step.authorizedBy }) } : {}),
+                ...(step.citation ? { citation: step.citation } : {}),
+                ...(deadline ? { deadlineSeconds: seconds(deadline) } : {}),
+                criticalPath: path.map(s => s.name),
+            })),
+        })),
+        deescalations: protocol.deescalations.map(d => ({
+            from: d.from, to: d.to, condition: conditionText(d.condition),
+            ...(d.holdFor ? { holdForSeconds: seconds(d.holdFor.base) } : {}),
+        })),
+        scenarios: protocol.scenarios.map(s => ({
+            name: s.name, given: s.given.map(testText), expect: { bound: s.bound, level: s.level }, steps: s.steps,
+        })),
+    };
+}
+
+/** Per indicator, its interval in base units with inclusive or exclusive ends, or its set of values. */
+function conditions(constraints: readonly Constraint[]): Record<string, unknown> {
+    return Object.fromEntries(constraints.map(constraint => [constraint.indicator.name, condition(constraint)]));
+}
+
+function condition(constraint: Constraint): unknown {
+    if (constraint.kind === 'members') {
+        return { members: constraint.indicator.kind === 'flag' ? constraint.members.map(m => m === 'true') : constraint.members };
+    }
+    const { low, high } = wholeNumberBounds(constraint);
+    return {
+        unit: baseUnit(constraint.indicator),
+        min: toNumber(low.value), minInclusive: low.inclusive, minExact: toExactString(low.value),
+        ...(high ? { max: toNumber(high.value), maxInclusive: high.inclusive, maxExact: toExactString(high.value) } : {}),
+    };
+}
+
+function baseUnit(indicator: Indicator): string {
+    return BASE_UNITS[indicator.kind];
+}
+
+function seconds(value: Rational): number {
+    return toNumber(value);
+}

@@ -1,0 +1,67 @@
+// The two decision tables of a protocol: the rule table (one row per rule, or per part of a rule with `or`;
+// PRIORITY hit policy) and the resolved table (disjoint rows covering every situation; UNIQUE).
+import type { Analysis } from '../analysis/analyse.js';
+import { type ScheduledStep, schedule } from '../analysis/deadlines.js';
+import type { Box } from '../analysis/regions.js';
+import type { SituationSpace } from '../analysis/situations.js';
+import type { Level, Protocol, Rule } from '../model/protocol.js';
+import { type Constraint, constraintsOf } from './constraints.js';
+
+export interface RuleRow {
+    readonly rule: Rule;
+    /** 1-based part of the rule, when its condition needs several rows (`or`); `parts` counts them. */
+    readonly part: number;
+    readonly parts: number;
+    readonly level: Level;
+    readonly constraints: readonly Constraint[];
+    readonly box: Box;
+}
+
+export interface ResolvedRow {
+    readonly level: Level;
+    readonly constraints: readonly Constraint[];
+    readonly box: Box;
+}
+
+export interface DecisionTables {
+    readonly protocol: Protocol;
+    readonly space: SituationSpace;
+    /** Levels from the most severe to the baseline: the PRIORITY order. */
+    readonly priority: readonly Level[];
+    readonly ruleRows: readonly RuleRow[];
+    readonly resolvedRows: readonly ResolvedRow[];
+    /** Each level's response steps with their absolute deadlines (empty for levels without a response). */
+    readonly steps: ReadonlyMap<string, readonly ScheduledStep[]>;
+}
+
+/** Builds both tables from a complete analysis (one whose budget did not run out). */
+export function decisionTables(analysis: Analysis): DecisionTables {
+    const context = analysis.context;
+    if (!context || analysis.incomplete) {
+        throw new Error(`the analysis of ${analysis.protocol.name} is incomplete: ${analysis.incomplete ?? 'no situation space'}`);
+    }
+    const { protocol, space, levels } = context;
+    const levelOf = (name: string) => protocol.levels.find(l => l.name === name)!;
+    const ruleRows = protocol.rules.flatMap((rule, i) => {
+        const boxes = sortBoxes(levels.ruleRegions[i].merged().boxes);
+        return boxes.map((box, k) => ({ rule, part: k + 1, parts: boxes.length, level: levelOf(rule.level), box, constraints: constraintsOf(space, box) }));
+    });
+    const priority = [...protocol.levels].reverse();
+    const resolvedRows = priority.flatMap(level =>
+        sortBoxes(levels.regions[level.rank].merged().boxes).map(box => ({ level, box, constraints: constraintsOf(space, box) })));
+    const steps = new Map(protocol.levels.map(level => {
+        const response = protocol.responses.find(r => r.level === level.name);
+        return [level.name, response ? schedule(response) : []];
+    }));
+    return { protocol, space, priority, ruleRows, resolvedRows, steps };
+}
+
+/** Rows in indicator order: by the first indicator's range, then the second's, and so on. */
+function sortBoxes(boxes: readonly Box[]): Box[] {
+    return [...boxes].sort((a, b) => {
+        for (let i = 0; i < a.length; i++) {
+            if (a[i] !== b[i]) return a[i] - b[i];
+        }
+        return 0;
+    });
+}

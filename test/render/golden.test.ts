@@ -1,0 +1,38 @@
+// Golden files: every output format of every example, byte for byte. Regenerate with UPDATE_GOLDEN=1
+// after reviewing the difference like code.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { FORMATS, renderAll } from '../../src/cli/commands/compile.js';
+import type { CompiledProtocol } from '../../src/render/compiled.js';
+import { compileExamples } from './examples.js';
+
+const REPO = path.resolve(__dirname, '../..');
+const GOLDEN = path.join(REPO, 'test', 'golden');
+const UPDATE = process.env.UPDATE_GOLDEN === '1';
+
+let compiled: CompiledProtocol[];
+
+beforeAll(async () => {
+    compiled = await compileExamples();
+});
+
+describe('golden outputs of the examples', () => {
+    test('every format of every example matches its golden file', () => {
+        const outputs = compiled.flatMap(c => renderAll(c, FORMATS, GOLDEN));
+        expect(outputs.length).toBe(3 * 7);
+        for (const output of outputs) {
+            if (UPDATE) {
+                fs.writeFileSync(output.file, output.content);
+            }
+            expect(fs.existsSync(output.file), `${path.basename(output.file)} has no golden file; run with UPDATE_GOLDEN=1`).toBe(true);
+            expect(output.content, path.basename(output.file)).toBe(fs.readFileSync(output.file, 'utf8'));
+        }
+    });
+
+    test('outputs are deterministic: compiling again gives the same bytes', async () => {
+        const again = await compileExamples();
+        const render = (list: CompiledProtocol[]) => list.flatMap(c => renderAll(c, FORMATS, GOLDEN)).map(o => o.content);
+        expect(render(again)).toEqual(render(compiled));
+    });
+});

@@ -1,0 +1,82 @@
+// The resolved table: disjoint rows that together cover every situation and agree with the level
+// function — on every example and on random protocols. The rule table: a rule's rows are its region.
+import * as path from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { analyse } from '../../src/analysis/analyse.js';
+import { explain } from '../../src/analysis/explain.js';
+import { levelAt } from '../../src/analysis/meaning.js';
+import { boxesMeet } from '../../src/analysis/regions.js';
+import type { Protocol } from '../../src/model/protocol.js';
+import { decisionTables } from '../../src/tables/tables.js';
+import { loadProject } from '../../src/cli/project.js';
+import { randomProtocol } from '../analysis/generate.js';
+import { gridOf } from '../analysis/oracle.js';
+
+const REPO = path.resolve(__dirname, '../..');
+
+async function exampleProtocols(): Promise<Protocol[]> {
+    const project = await loadProject([path.join(REPO, 'examples')], REPO);
+    return project.inputs.flatMap(document => project.services.model.ProtocolModels.forDocument(document));
+}
+
+/** The table's promises, checked against the space's own cells and the direct meaning of the protocol. */
+function expectSound(protocol: Protocol): void {
+    const analysis = analyse(protocol);
+    const tables = decisionTables(analysis);
+    const space = tables.space;
+    const rows = tables.resolvedRows;
+    // Disjoint.
+    for (let i = 0; i < rows.length; i++) {
+        for (let j = i + 1; j < rows.length; j++) {
+            expect(boxesMeet(rows[i].box, rows[j].box), `rows ${i} and ${j} overlap`).toBe(false);
+        }
+    }
+    // Covering, with the right level: every situation of the grid falls in exactly one row, of its level.
+    for (const point of gridOf(protocol).points) {
+        const box = space.boxOf(point)!;
+        const matching = rows.filter(row => boxesMeet(row.box, box));
+        expect(matching).toHaveLength(1);
+        expect(matching[0].level.name).toBe(levelAt(protocol, point).name);
+    }
+    // Each row's witness is explained with the row's level.
+    for (const row of rows) {
+        const witness = space.witness(row.box);
+        expect(explain(protocol, witness).levels.map(l => l.level.name)).toEqual([row.level.name]);
+    }
+    // The rule table: a rule's rows cover exactly where it holds.
+    protocol.rules.forEach((rule, i) => {
+        const region = analysis.context!.levels.ruleRegions[i];
+        const parts = tables.ruleRows.filter(r => r.rule === rule);
+        const rowsRegion = space.space.region(parts.map(part => part.box));
+        expect(parts.every(p => p.parts === parts.length)).toBe(true);
+        expect(rowsRegion.covers(region) && region.covers(rowsRegion)).toBe(true);
+    });
+}
+
+describe('decision tables', () => {
+    test('every example: resolved rows are disjoint, cover all situations and agree with explain', async () => {
+        const protocols = await exampleProtocols();
+        expect(protocols.map(p => p.name).sort()).toEqual(['AirspaceIncursions', 'CyberHotline', 'IncidentsAtSea']);
+        protocols.forEach(expectSound);
+    });
+
+    test('random protocols: the same, by brute force over the grid', () => {
+        fc.assert(fc.property(randomProtocol, protocol => expectSound(protocol)), { numRuns: 120, seed: 7 });
+    });
+
+    test('rows run from the most severe level down, then in indicator order', async () => {
+        const [protocol] = (await exampleProtocols()).filter(p => p.name === 'IncidentsAtSea');
+        const tables = decisionTables(analyse(protocol));
+        const ranks = tables.resolvedRows.map(row => row.level.rank);
+        expect(ranks).toEqual([...ranks].sort((a, b) => b - a));
+        expect(tables.priority.map(l => l.name)).toEqual(['Crisis', 'Alert', 'Concern', 'Routine']);
+    });
+
+    test('the same protocol gives the same tables', async () => {
+        const [a] = (await exampleProtocols()).filter(p => p.name === 'CyberHotline');
+        const [b] = (await exampleProtocols()).filter(p => p.name === 'CyberHotline');
+        const rows = (p: Protocol) => decisionTables(analyse(p)).resolvedRows.map(r => [r.level.name, Array.from(r.box)]);
+        expect(rows(a)).toEqual(rows(b));
+    });
+});
