@@ -2,6 +2,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { check } from './commands/check.js';
 import { diffCommand } from './commands/diff.js';
+import { fmtCommand } from './commands/fmt.js';
 import { FORMATS, type Format, compileCommand } from './commands/compile.js';
 import { explainCommand } from './commands/explain.js';
 import { testCommand } from './commands/test.js';
@@ -52,6 +53,14 @@ export async function run(argv: readonly string[], out: NodeJS.WritableStream = 
         .option('--root <dir>', 'project root that imports must stay inside (default: the current directory)')
         .action(async (oldFile: string, newFile: string, options: { protocol?: string; format: 'text' | 'json'; exitCode?: boolean; root?: string }) => {
             exitCode = await diffCommand(oldFile, newFile, options, out, err);
+        });
+
+    program.command('fmt')
+        .description('format protocol files in place')
+        .argument('<paths...>', '.detente files or folders to search')
+        .option('--check', 'change nothing; exit 1 if any file would be reformatted')
+        .action(async (paths: string[], options: { check?: boolean }) => {
+            exitCode = await fmtCommand(paths, options, out, err);
         });
 
     program.command('test')

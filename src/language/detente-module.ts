@@ -6,6 +6,7 @@ import {
 } from 'langium/lsp';
 import { DetenteGeneratedModule, DetenteGeneratedSharedModule } from './generated/module.js';
 import { Analyses } from './analyses.js';
+import { DetenteFormatter } from './lsp/formatter.js';
 import { DetenteHoverProvider } from './lsp/hover-provider.js';
 import { DetenteInlayHintProvider } from './lsp/inlay-hint-provider.js';
 import { ProtocolModels } from './protocol-models.js';
@@ -57,6 +58,7 @@ export const DetenteModule: Module<DetenteServices, PartialLangiumServices & Det
         DocumentValidator: services => new DetenteDocumentValidator(services),
     },
     lsp: {
+        Formatter: services => new DetenteFormatter(services),
         HoverProvider: services => new DetenteHoverProvider(services),
         InlayHintProvider: services => new DetenteInlayHintProvider(services),
     },

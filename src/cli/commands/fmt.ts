@@ -1,0 +1,39 @@
+// `detente fmt [--check]`: formats protocol files in place; `--check` only reports the files that would change.
+import { DetenteFormatter } from '../../language/lsp/formatter.js';
+import { createDetenteServices } from '../../language/detente-module.js';
+import { ProtocolFileSystem } from '../../language/workspace/protocol-text.js';
+import { findProtocolFiles, readProtocolFile } from '../inputs.js';
+import { writeAtomically } from '../output.js';
+import { displayPath } from '../project.js';
+
+export interface FmtOptions {
+    readonly check?: boolean;
+}
+
+export async function fmtCommand(paths: readonly string[], options: FmtOptions, out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
+    const files = await findProtocolFiles(paths);
+    const formatter = new DetenteFormatter(createDetenteServices(ProtocolFileSystem).detente);
+    let changed = 0;
+    let unformattable = 0;
+    for (const file of files) {
+        const { text } = await readProtocolFile(file, displayPath(file));
+        const formatted = formatter.format(text);
+        if (formatted === undefined) {
+            err.write(`detente: ${displayPath(file)}: not formatted: it contains characters the language does not use (see detente check)\n`);
+            unformattable++;
+            continue;
+        }
+        if (formatted === text) continue;
+        changed++;
+        if (options.check) {
+            out.write(`${displayPath(file)} would be reformatted\n`);
+        } else {
+            await writeAtomically(file, formatted);
+            out.write(`formatted ${displayPath(file)}\n`);
+        }
+    }
+    if (options.check && changed === 0 && unformattable === 0) {
+        out.write(`${files.length} file${files.length === 1 ? '' : 's'} already formatted\n`);
+    }
+    return unformattable > 0 || (options.check && changed > 0) ? 1 : 0;
+}
