@@ -6,7 +6,16 @@ import {
 } from 'langium/lsp';
 import { DetenteGeneratedModule, DetenteGeneratedSharedModule } from './generated/module.js';
 import { Analyses } from './analyses.js';
+import { DetenteCodeActionProvider } from './lsp/code-actions.js';
+import { DetenteCodeLensProvider } from './lsp/code-lens.js';
+import { DetenteCompletionProvider } from './lsp/completion-provider.js';
+import { DetenteDocumentSymbolProvider } from './lsp/document-symbols.js';
+import { DetenteFoldingRangeProvider } from './lsp/folding.js';
 import { DetenteFormatter } from './lsp/formatter.js';
+import { DetenteNodeKindProvider } from './lsp/node-kinds.js';
+import { DetenteRenameProvider } from './lsp/rename-provider.js';
+import { DetenteSemanticTokenProvider } from './lsp/semantic-tokens.js';
+import { DetenteWorkspaceSymbolProvider } from './lsp/workspace-symbols.js';
 import { DetenteHoverProvider } from './lsp/hover-provider.js';
 import { DetenteInlayHintProvider } from './lsp/inlay-hint-provider.js';
 import { ProtocolModels } from './protocol-models.js';
@@ -38,6 +47,10 @@ export type DetenteServices = LangiumServices & DetenteAddedServices & {
 };
 
 export const DetenteSharedModule: Module<DetenteSharedServices, DeepPartial<DetenteSharedServices>> = {
+    lsp: {
+        NodeKindProvider: () => new DetenteNodeKindProvider(),
+        WorkspaceSymbolProvider: services => new DetenteWorkspaceSymbolProvider(services),
+    },
     workspace: {
         ImportResolver: services => new ImportResolver(services),
         DocumentBuilder: services => new DetenteDocumentBuilder(services),
@@ -58,7 +71,14 @@ export const DetenteModule: Module<DetenteServices, PartialLangiumServices & Det
         DocumentValidator: services => new DetenteDocumentValidator(services),
     },
     lsp: {
+        CodeActionProvider: services => new DetenteCodeActionProvider(services),
+        CodeLensProvider: () => new DetenteCodeLensProvider(),
+        CompletionProvider: services => new DetenteCompletionProvider(services),
+        DocumentSymbolProvider: services => new DetenteDocumentSymbolProvider(services),
+        FoldingRangeProvider: services => new DetenteFoldingRangeProvider(services),
         Formatter: services => new DetenteFormatter(services),
+        RenameProvider: services => new DetenteRenameProvider(services),
+        SemanticTokenProvider: services => new DetenteSemanticTokenProvider(services),
         HoverProvider: services => new DetenteHoverProvider(services),
         InlayHintProvider: services => new DetenteInlayHintProvider(services),
     },

@@ -47,7 +47,7 @@ function membersText(indicator: Indicator, members: readonly string[]): string {
         if (contiguous && first + members.length === all.length) return `≥ ${members[0]}`;
         if (contiguous && first === 0) return `≤ ${members[members.length - 1]}`;
     }
-    if (indicator.kind !== 'flag' && members.length === all.length - 1) {
+    if (indicator.kind !== 'flag' && members.length > 1 && members.length === all.length - 1) {
         return `≠ ${all.find(m => !members.includes(m))}`;
     }
     return members.join(', ');

@@ -1,7 +1,7 @@
 // Resolves names: imported files only (not transitively), members against their indicator, scenario steps by level.
 import { AstUtils, DefaultScopeProvider, EMPTY_SCOPE, MultiMapScope, type ReferenceInfo, type Scope } from 'langium';
 import {
-    isBetween, isChoiceType, isComparison, isMembership, isMemberValue, isResponse, isScaleType, isScenario,
+    isBetween, isChoiceType, isComparison, isFlagTest, isMembership, isMemberValue, isResponse, isScaleType, isScenario,
     type Indicator, type Scenario
 } from '../generated/ast.js';
 import type { DetenteServices } from '../detente-module.js';
@@ -17,8 +17,10 @@ export class DetenteScopeProvider extends DefaultScopeProvider {
 
     override getScope(context: ReferenceInfo): Scope {
         const container = context.container;
-        if (isMemberValue(container) && (isComparison(container.$container) || isBetween(container.$container))) {
-            return this.memberScope(container.$container.indicator?.ref);
+        if (isMemberValue(container)) {
+            // While a comparison is being typed, the parser may still see a bare flag test: any test names the indicator.
+            const test = container.$container;
+            return isComparison(test) || isBetween(test) || isFlagTest(test) ? this.memberScope(test.indicator?.ref) : EMPTY_SCOPE;
         }
         if (isMembership(container) && context.property === 'members') {
             return this.memberScope(container.indicator?.ref);

@@ -2,6 +2,7 @@
 import type { AstNode, DiagnosticInfo, ValidationAcceptor } from 'langium';
 import { severityOf, type DiagnosticCode } from '../../analysis/codes.js';
 import type { Witness } from '../../analysis/findings.js';
+import { codeDescription } from '../docs-link.js';
 
 /** What a diagnostic carries besides its message: the code, and the situation(s) that show the problem. */
 export interface DiagnosticPayload {
@@ -9,8 +10,11 @@ export interface DiagnosticPayload {
     readonly witness?: Witness;
 }
 
-export function codeFields(code: DiagnosticCode, extra: Omit<DiagnosticPayload, 'code'> = {}): { code: DiagnosticCode; data: DiagnosticPayload } {
-    return { code, data: { code, ...extra } };
+export function codeFields(code: DiagnosticCode, extra: Omit<DiagnosticPayload, 'code'> = {}): {
+    code: DiagnosticCode; data: DiagnosticPayload; codeDescription?: { href: string };
+} {
+    const description = codeDescription(code);
+    return { code, data: { code, ...extra }, ...(description ? { codeDescription: description } : {}) };
 }
 
 export function report<N extends AstNode>(

@@ -1,0 +1,309 @@
+// Quick fixes keyed by diagnostic code, and a refactoring that converts a value to its indicator's unit.
+import { AstUtils, CstUtils, type AstNode, type LangiumDocument, type MaybePromise } from 'langium';
+import type { CodeActionProvider } from 'langium/lsp';
+import { type CodeAction, CodeActionKind, type CodeActionParams, type Command, type Diagnostic, type Position, type Range, type TextEdit } from 'vscode-languageserver';
+import * as ast from '../generated/ast.js';
+import type { DetenteServices } from '../detente-module.js';
+import type { ProtocolModels } from '../protocol-models.js';
+import { indicatorKind, isMeasured } from '../typing.js';
+import { closestName } from '../validation/spelling.js';
+import { checkDeescalations } from '../../analysis/checks/deescalations.js';
+import { AnalysisContext } from '../../analysis/context.js';
+import { SituationSpace } from '../../analysis/situations.js';
+import type { Condition, Protocol, Test } from '../../model/protocol.js';
+import { type Rational, add, compare, divide, floor, isDecimal, multiply, parseDecimal, rational, toExactString } from '../../model/rational.js';
+import { UNITS, type Dimension, fromBase, toBase, unitsOf } from '../../model/units.js';
+
+type Accept = (action: CodeAction | undefined) => void;
+
+export class DetenteCodeActionProvider implements CodeActionProvider {
+    protected readonly models: ProtocolModels;
+
+    constructor(services: DetenteServices) {
+        this.models = services.model.ProtocolModels;
+    }
+
+    getCodeActions(document: LangiumDocument, params: CodeActionParams): MaybePromise<Array<Command | CodeAction> | undefined> {
+        const actions: CodeAction[] = [];
+        const accept: Accept = action => action && actions.push(action);
+        for (const diagnostic of params.context.diagnostics) {
+            const code = (diagnostic.data as { code?: string } | undefined)?.code ?? diagnostic.code;
+            const node = this.nodeAt(document, diagnostic.range.start);
+            if (!node) continue;
+            switch (code) {
+                case 'missing-response': this.addResponse(document, diagnostic, node, accept); break;
+                case 'redline-without-consequence': this.completeRedline(document, diagnostic, node, accept); break;
+                case 'force-without-legal-basis': this.addCitation(document, diagnostic, node, accept); break;
+                case 'force-without-authorization': this.addAuthorization(document, diagnostic, node, accept); break;
+                case 'unit-mismatch': this.fixUnit(document, diagnostic, node, accept); break;
+                case 'unresolved-reference': this.resolveName(document, diagnostic, node, accept); break;
+                case 'no-hysteresis': this.widenMargin(document, diagnostic, node, accept); break;
+            }
+        }
+        const here = this.nodeAt(document, params.range.start);
+        if (ast.isQuantity(here)) this.convertUnit(document, here, accept);
+        return actions.length > 0 ? actions : undefined;
+    }
+
+    protected nodeAt(document: LangiumDocument, position: Position): AstNode | undefined {
+        const root = document.parseResult.value.$cstNode;
+        return root && CstUtils.findLeafNodeAtOffset(root, document.textDocument.offsetAt(position))?.astNode;
+    }
+
+    /** missing-response: a response skeleton for the level, after the last response (or rule) of the protocol. */
+    protected addResponse(document: LangiumDocument, diagnostic: Diagnostic, node: AstNode, accept: Accept): void {
+        const level = AstUtils.getContainerOfType(node, ast.isLevel);
+        const protocol = AstUtils.getContainerOfType(node, ast.isProtocol);
+        if (!level || !protocol) return;
+        const anchor = [...protocol.members].reverse().find(m => ast.isResponse(m)) ?? [...protocol.members].reverse().find(ast.isRule) ?? protocol.members.at(-1);
+        if (!anchor?.$cstNode) return;
+        const indent = indentationOf(document, anchor.$cstNode.range.start.line);
+        const parties = this.models.forProtocol(protocol).parties;
+        const step = parties.length >= 2
+            ? `${indent}    step inform: ${parties[0].name} notifies ${parties[1].name} within 30 min\n`
+            : '';
+        accept(quickFix(`Add a response for ${level.name}`, diagnostic, document, [
+            insert(anchor.$cstNode.range.end, `\n${indent}response ${level.name} within 1 h {\n${step}${indent}}`),
+        ], true));
+    }
+
+    /** redline-without-consequence: the missing `consequence` and `disclosure`, in a block. */
+    protected completeRedline(document: LangiumDocument, diagnostic: Diagnostic, node: AstNode, accept: Accept): void {
+        const redline = AstUtils.getContainerOfType(node, ast.isRedline);
+        if (!redline?.$cstNode) return;
+        const indent = indentationOf(document, redline.$cstNode.range.start.line);
+        const missing = [
+            redline.consequence === undefined ? 'consequence "State the consequence"' : undefined,
+            redline.disclosure === undefined ? 'disclosure public' : undefined,
+        ].filter((clause): clause is string => clause !== undefined);
+        const close = redline.$cstNode.text.trimEnd().endsWith('}') ? findLastKeyword(redline, '}') : undefined;
+        const edit = close
+            ? insert(close.start, `${missing.join(' ')} `)
+            : insert(redline.$cstNode.range.end, ` {\n${missing.map(clause => `${indent}    ${clause}\n`).join('')}${indent}}`);
+        accept(quickFix(`Declare the red line's ${missing.map(m => m.split(' ')[0]).join(' and ')}`, diagnostic, document, [edit], true));
+    }
+
+    /** force-without-legal-basis: `cites "…"` at the end of the step. */
+    protected addCitation(document: LangiumDocument, diagnostic: Diagnostic, node: AstNode, accept: Accept): void {
+        const step = AstUtils.getContainerOfType(node, ast.isStep);
+        if (!step?.$cstNode || step.citation !== undefined) return;
+        accept(quickFix('Add the legal basis: cites "…"', diagnostic, document, [insert(step.$cstNode.range.end, ' cites "State the legal basis"')], true));
+    }
+
+    /** force-without-authorization: `authorized by` an organ that authorizes force, or give the named organ that power. */
+    protected addAuthorization(document: LangiumDocument, diagnostic: Diagnostic, node: AstNode, accept: Accept): void {
+        const step = AstUtils.getContainerOfType(node, ast.isStep);
+        const protocol = AstUtils.getContainerOfType(node, ast.isProtocol);
+        if (!step?.$cstNode || !protocol) return;
+        const named = step.authorizedBy?.ref;
+        if (named && !named.powers.includes('force') && named.$cstNode && AstUtils.getDocument(named) === document) {
+            const end = named.$cstNode.range.end;
+            accept(quickFix(`Declare that ${named.$container.name}.${named.name} authorizes force`, diagnostic, document,
+                [insert(end, named.powers.length > 0 ? ', force' : ' authorizes force')]));
+            return;
+        }
+        if (named) return;
+        const actor = step.actor?.ref;
+        const actorParty = ast.isOrgan(actor) ? actor.$container.name : ast.isParty(actor) ? actor.name : undefined;
+        const candidates = this.models.forProtocol(protocol).parties
+            .filter(party => !actorParty || party.name === actorParty)
+            .flatMap(party => party.organs.filter(o => o.powers.includes('force')).map(o => `${party.name}.${o.name}`));
+        const citation = step.citation !== undefined ? findLastKeyword(step, 'cites') : undefined;
+        for (const organ of candidates) {
+            accept(quickFix(`Add authorized by ${organ}`, diagnostic, document,
+                [citation ? insert(citation.start, `authorized by ${organ} `) : insert(step.$cstNode.range.end, ` authorized by ${organ}`)], candidates.length === 1));
+        }
+    }
+
+    /** unit-mismatch on a value: add the missing unit, or replace a unit that does not fit. */
+    protected fixUnit(document: LangiumDocument, diagnostic: Diagnostic, node: AstNode, accept: Accept): void {
+        const quantity = ast.isQuantity(node) ? node : AstUtils.getContainerOfType(node, ast.isQuantity);
+        if (!quantity?.$cstNode) return;
+        const { dimension, preferred } = this.expectedUnit(quantity);
+        // A unit that fits already: the problem is elsewhere (a percentage above 100), not for a unit to fix.
+        if (!dimension || (quantity.unit !== undefined && UNITS.get(quantity.unit)?.dimension === dimension)) return;
+        const units = unitsOf(dimension).map(u => u.symbol);
+        const ordered = [...new Set([preferred, quantity.unit ? closestName(quantity.unit, units) : undefined, ...units].filter((u): u is string => !!u))];
+        for (const unit of ordered) {
+            const edit = quantity.unit === undefined
+                ? insert(quantity.$cstNode.range.end, ` ${unit}`)
+                : replace(unitRange(document, quantity), unit);
+            accept(quickFix(quantity.unit === undefined ? `Add the unit ${unit}` : `Use ${unit} instead of ${quantity.unit}`, diagnostic, document, [edit], unit === ordered[0]));
+        }
+    }
+
+    protected expectedUnit(quantity: ast.Quantity): { dimension?: Dimension; preferred?: string } {
+        const owner = quantity.$container;
+        if (ast.isComparison(owner) || ast.isBetween(owner)) {
+            const indicator = owner.indicator?.ref;
+            const kind = indicatorKind(indicator);
+            if (!isMeasured(kind) || kind === 'count') return {};
+            const protocol = AstUtils.getContainerOfType(owner, ast.isProtocol);
+            const shown = protocol && this.models.forProtocol(protocol).indicators.find(i => i.name === indicator!.name)?.unit;
+            return { dimension: kind, preferred: shown };
+        }
+        if (ast.isStep(owner) || ast.isResponse(owner) || ast.isChannel(owner) || ast.isDeescalation(owner)) {
+            return { dimension: 'duration', preferred: 'min' };
+        }
+        return {};
+    }
+
+    /** A refactoring on any value: write it in its indicator's unit, when that is exact. */
+    protected convertUnit(document: LangiumDocument, quantity: ast.Quantity, accept: Accept): void {
+        const { dimension, preferred } = this.expectedUnit(quantity);
+        const amount = parseDecimal(quantity.number ?? '');
+        const from = quantity.unit === undefined ? undefined : UNITS.get(quantity.unit);
+        if (!dimension || !preferred || !amount || !from || from.dimension !== dimension || from.symbol === preferred || !quantity.$cstNode) return;
+        const converted = fromBase(toBase(amount, from.symbol), preferred);
+        if (!isDecimal(converted) || toExactString(converted).length > 8) return;
+        const text = `${toExactString(converted)} ${preferred}`;
+        accept({
+            title: `Convert ${quantity.number} ${quantity.unit} to ${text}`,
+            kind: CodeActionKind.RefactorRewrite,
+            edit: { changes: { [document.textDocument.uri]: [replace(quantity.$cstNode.range, text)] } },
+        });
+    }
+
+    /** unresolved-reference: the suggested name, or a new level or indicator of that name. */
+    protected resolveName(document: LangiumDocument, diagnostic: Diagnostic, node: AstNode, accept: Accept): void {
+        const name = document.textDocument.getText(diagnostic.range);
+        const suggestion = /Did you mean '([^']+)'\?/.exec(String(diagnostic.message))?.[1];
+        if (suggestion) {
+            accept(quickFix(`Change to '${suggestion}'`, diagnostic, document, [replace(diagnostic.range, suggestion)], true));
+        }
+        const protocol = AstUtils.getContainerOfType(node, ast.isProtocol);
+        if (!protocol || !/^[A-Za-z_]\w*$/.test(name)) return;
+        const ladder = protocol.members.find(ast.isLadder);
+        const isLevelReference = ast.isRule(node) || ast.isResponse(node) || ast.isDeescalation(node) || (ast.isScenario(node) && /level/.test(String(diagnostic.message)));
+        if (isLevelReference && ladder?.$cstNode) {
+            const close = findLastKeyword(ladder, '}');
+            const last = ladder.levels.at(-1)?.$cstNode;
+            if (close && last) {
+                accept(quickFix(`Add level '${name}' to the ladder`, diagnostic, document,
+                    [insert(last.range.end, `\n${indentationOf(document, last.range.start.line)}${name} "${name}"`)], !suggestion));
+            }
+        }
+        const test = AstUtils.getContainerOfType(node, ast.isTest);
+        if (test && /Unknown indicator/.test(String(diagnostic.message))) {
+            const anchor = ladder ?? protocol.members[0];
+            if (!anchor?.$cstNode) return;
+            const indent = indentationOf(document, anchor.$cstNode.range.start.line);
+            accept(quickFix(`Declare indicator '${name}'`, diagnostic, document,
+                [insert({ line: anchor.$cstNode.range.start.line, character: 0 }, `${indent}indicator ${name} "${name}" : ${guessType(test)}\n`)], !suggestion));
+        }
+    }
+
+    /** no-hysteresis: move a bound of the off-ramp's condition away from the rules it steps down from. */
+    protected widenMargin(document: LangiumDocument, diagnostic: Diagnostic, node: AstNode, accept: Accept): void {
+        const deescalation = AstUtils.getContainerOfType(node, ast.isDeescalation);
+        const protocol = AstUtils.getContainerOfType(node, ast.isProtocol);
+        if (!deescalation || !protocol) return;
+        const model = this.models.forProtocol(protocol);
+        const index = model.deescalations.findIndex(d => sameStart(d.source.range.start, diagnostic.range.start));
+        if (index < 0) return;
+        for (const comparison of AstUtils.streamAst(deescalation.condition).filter(ast.isComparison)) {
+            const quantity = comparison.value;
+            if (!ast.isQuantity(quantity) || !quantity.$cstNode || !['<', '<=', '>', '>='].includes(comparison.operator)) continue;
+            const amount = parseDecimal(quantity.number ?? '');
+            if (!amount) continue;
+            const upward = comparison.operator.startsWith('>');
+            for (const candidate of widerValues(amount, upward)) {
+                const patched = patchTest(model, index, comparison, quantity.unit, candidate);
+                if (patched && !stillTouches(patched, index)) {
+                    const text = `${toExactString(candidate)}${quantity.unit ? ` ${quantity.unit}` : ''}`;
+                    accept(quickFix(`Leave a margin: ${comparison.indicator.$refText} ${comparison.operator} ${text}`, diagnostic, document,
+                        [replace(quantity.$cstNode.range, text)], true));
+                    return;
+                }
+            }
+        }
+    }
+}
+
+function quickFix(title: string, diagnostic: Diagnostic, document: LangiumDocument, edits: TextEdit[], isPreferred = false): CodeAction {
+    return { title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred, edit: { changes: { [document.textDocument.uri]: edits } } };
+}
+
+function insert(position: Position, newText: string): TextEdit {
+    return { range: { start: position, end: position }, newText };
+}
+
+function replace(range: Range, newText: string): TextEdit {
+    return { range, newText };
+}
+
+function indentationOf(document: LangiumDocument, line: number): string {
+    const text = document.textDocument.getText({ start: { line, character: 0 }, end: { line, character: 200 } });
+    return /^\s*/.exec(text)?.[0] ?? '';
+}
+
+/** The range of the last occurrence of a keyword within a node. */
+function findLastKeyword(node: AstNode, keyword: string): Range | undefined {
+    const leaves = node.$cstNode ? [...CstUtils.flattenCst(node.$cstNode)] : [];
+    return [...leaves].reverse().find(leaf => leaf.text === keyword)?.range;
+}
+
+function unitRange(document: LangiumDocument, quantity: ast.Quantity): Range {
+    const leaves = [...CstUtils.flattenCst(quantity.$cstNode!)];
+    return leaves[leaves.length - 1].range;
+}
+
+function sameStart(a: Position, b: Position): boolean {
+    return a.line === b.line && a.character === b.character;
+}
+
+/** The type an undeclared indicator most likely has, from how it is used. */
+function guessType(test: ast.Test): string {
+    if (ast.isFlagTest(test)) return 'flag';
+    if (ast.isMembership(test)) return `one of ${test.members.map(m => m.$refText).join(', ')}`;
+    const value = ast.isComparison(test) ? test.value : test.low;
+    if (ast.isBooleanValue(value)) return 'flag';
+    if (ast.isMemberValue(value)) return `one of ${value.member.$refText}`;
+    const unit = ast.isQuantity(value) && value.unit ? UNITS.get(value.unit) : undefined;
+    return unit ? `${unit.dimension} worse when ${test.$type === 'Comparison' && ['<', '<='].includes((test as ast.Comparison).operator) ? 'lower' : 'higher'}` : 'count';
+}
+
+/** Round values further from a bound, in its own unit: 2 → 3, 4, 5…; 0.5 → 0.6, … (or downwards). */
+function widerValues(amount: Rational, upward: boolean): Rational[] {
+    const step = amount.n === 0n ? rational(1) : powerOfTen(amount);
+    const base = multiply(floor(divide(amount, step)), step);
+    const values: Rational[] = [];
+    for (let k = 1; k <= 10; k++) {
+        const value = add(base, multiply(step, rational(upward ? k : -k)));
+        if (compare(value, rational(0)) > 0 && compare(value, amount) !== 0) values.push(value);
+    }
+    return values;
+}
+
+function powerOfTen(value: Rational): Rational {
+    let power = rational(1);
+    while (compare(multiply(power, rational(10)), value) <= 0) power = multiply(power, rational(10));
+    while (compare(power, value) > 0) power = divide(power, rational(10));
+    return power;
+}
+
+/** The model with one comparison of a de-escalation given a new value. */
+function patchTest(model: Protocol, index: number, comparison: ast.Comparison, unit: string | undefined, amount: Rational): Protocol | undefined {
+    const start = comparison.indicator?.$refNode?.range.start;
+    if (!start) return undefined;
+    const replaceIn = (condition: Condition): Condition => {
+        switch (condition.kind) {
+            case 'test': {
+                const test = condition.test;
+                if (test.kind !== 'compare' || !sameStart(test.source.range.start, start) || test.value.kind !== 'quantity') return condition;
+                const patched: Test = { ...test, value: { kind: 'quantity', quantity: { amount, unit, base: toBase(amount, unit) } } };
+                return { kind: 'test', test: patched };
+            }
+            case 'not': return { kind: 'not', operand: replaceIn(condition.operand) };
+            default: return { kind: condition.kind, operands: condition.operands.map(replaceIn) };
+        }
+    };
+    const deescalations = model.deescalations.map((d, i) => i === index ? { ...d, condition: replaceIn(d.condition) } : d);
+    return { ...model, deescalations };
+}
+
+function stillTouches(model: Protocol, index: number): boolean {
+    const context = new AnalysisContext(model, new SituationSpace(model));
+    const source = model.deescalations[index].source;
+    return checkDeescalations(context).some(f => f.source === source && (f.code === 'no-hysteresis' || f.code === 'flapping'));
+}

@@ -1,0 +1,86 @@
+// Completion that knows the context: names in scope come from Langium (indicators, levels, organs
+// after `Party.`, channels, steps, members); here, the units that fit the indicator or deadline being
+// written, and snippets for the usual declarations.
+import { AstUtils, GrammarAST, type AstNode, type MaybePromise } from 'langium';
+import { type CompletionAcceptor, type CompletionContext, DefaultCompletionProvider, type NextFeature } from 'langium/lsp';
+import { CompletionItemKind, InsertTextFormat } from 'vscode-languageserver';
+import * as ast from '../generated/ast.js';
+import { indicatorKind, isMeasured } from '../typing.js';
+import { type Dimension, unitsOf } from '../../model/units.js';
+
+const SNIPPETS: Record<string, { label: string; detail: string; body: string }> = {
+    protocol: {
+        label: 'protocol … { ladder … }',
+        detail: 'A protocol with its ladder',
+        body: 'protocol ${1:Name} "${2:Title}" {\n\tladder {\n\t\t${3:Routine} "${4:Routine operations}"\n\t\t${5:Concern} "${6:Heightened attention}"\n\t}\n\t$0\n}',
+    },
+    threshold: {
+        label: 'threshold … -> …',
+        detail: 'A threshold: a condition that raises the level',
+        body: 'threshold ${1:Name} "${2:Art. 1}": ${3:condition} -> ${4:Level}',
+    },
+    redline: {
+        label: 'redline … { consequence … }',
+        detail: 'A red line with its declared consequence',
+        body: 'redline ${1:Name} "${2:Art. 1}": ${3:condition} -> ${4:Level} {\n\tconsequence "${5:What follows}"\n\tdisclosure ${6|public,confidential|}\n}',
+    },
+    response: {
+        label: 'response … { step … }',
+        detail: 'What each side must do at a level, and by when',
+        body: 'response ${1:Level} within ${2:2 h} {\n\tstep ${3:inform}: ${4:Actor} notifies ${5:Counterpart} within ${6:30 min}\n}',
+    },
+    scenario: {
+        label: 'scenario "…" { given … expect … }',
+        detail: 'A test case of the protocol',
+        body: 'scenario "${1:What it shows}" {\n\tgiven ${2:indicator = value}\n\texpect ${3:Level}\n}',
+    },
+};
+
+export class DetenteCompletionProvider extends DefaultCompletionProvider {
+    protected override completionFor(context: CompletionContext, next: NextFeature, acceptor: CompletionAcceptor): MaybePromise<void> {
+        // The unit of a value: `Unit` is a datatype rule, so the assignment is named by `next.property`.
+        const assignment = AstUtils.getContainerOfType(next.feature, GrammarAST.isAssignment);
+        if (next.property === 'unit' || assignment?.feature === 'unit') {
+            this.completeUnits(context, acceptor);
+            return;
+        }
+        return super.completionFor(context, next, acceptor);
+    }
+
+    protected override completionForKeyword(context: CompletionContext, keyword: GrammarAST.Keyword, acceptor: CompletionAcceptor): MaybePromise<void> {
+        const snippet = SNIPPETS[keyword.value];
+        if (snippet) {
+            acceptor(context, {
+                label: snippet.label,
+                kind: CompletionItemKind.Snippet,
+                detail: snippet.detail,
+                insertText: snippet.body,
+                insertTextFormat: InsertTextFormat.Snippet,
+                sortText: `0-${keyword.value}`,
+            });
+        }
+        return super.completionForKeyword(context, keyword, acceptor);
+    }
+
+    protected completeUnits(context: CompletionContext, acceptor: CompletionAcceptor): void {
+        const dimension = dimensionAt(context.node);
+        if (!dimension) return;
+        for (const unit of unitsOf(dimension)) {
+            acceptor(context, { label: unit.symbol, kind: CompletionItemKind.Unit, detail: unit.plural, sortText: `0-${unit.symbol}` });
+        }
+    }
+}
+
+/** The dimension of the value being written at a node: its indicator's, or a duration for deadlines and hold times. */
+function dimensionAt(node: AstNode | undefined): Dimension | undefined {
+    if (!node) return undefined;
+    if (ast.isQuantityType(node)) return node.dimension as Dimension;
+    const owner = ast.isQuantity(node) ? node.$container : node;
+    if (ast.isQuantityType(owner)) return owner.dimension as Dimension;
+    if (ast.isComparison(owner) || ast.isBetween(owner)) {
+        const kind = indicatorKind(owner.indicator?.ref);
+        return isMeasured(kind) ? kind : undefined;
+    }
+    if (ast.isStep(owner) || ast.isResponse(owner) || ast.isChannel(owner) || ast.isDeescalation(owner)) return 'duration';
+    return undefined;
+}

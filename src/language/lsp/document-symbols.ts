@@ -1,0 +1,30 @@
+// The outline: protocol, parties and organs, indicators, the ladder, rules, responses and steps,
+// de-escalations and scenarios. Unnamed declarations get a name that says what they are.
+import type { AstNode, LangiumDocument } from 'langium';
+import { DefaultDocumentSymbolProvider } from 'langium/lsp';
+import type { DocumentSymbol } from 'vscode-languageserver';
+import * as ast from '../generated/ast.js';
+
+export class DetenteDocumentSymbolProvider extends DefaultDocumentSymbolProvider {
+    protected override getSymbol(document: LangiumDocument, node: AstNode): DocumentSymbol[] {
+        const name = describe(node);
+        if (name && node.$cstNode) {
+            const selection = ast.isResponse(node) || ast.isDeescalation(node) || ast.isLadder(node) ? node.$cstNode : undefined;
+            const nameNode = selection ?? this.nameProvider.getNameNode(node) ?? node.$cstNode;
+            return [this.createSymbol(document, node, node.$cstNode, nameNode, name)];
+        }
+        // Conditions, values and the like hold no declarations: nothing to show below them.
+        if (ast.isTest(node) || ast.isAnd(node) || ast.isOr(node) || ast.isNot(node) || ast.isImport(node)) return [];
+        return super.getSymbol(document, node);
+    }
+}
+
+function describe(node: AstNode): string | undefined {
+    if (ast.isLadder(node)) return 'ladder';
+    if (ast.isResponse(node)) return `response ${node.level?.$refText ?? ''}`.trim();
+    if (ast.isDeescalation(node)) return `deescalate ${node.from?.$refText ?? '?'} → ${node.to?.$refText ?? '?'}`;
+    if (ast.isScenario(node)) return `scenario "${node.name}"`;
+    if (ast.isOrgan(node)) return `${node.$container.name}.${node.name}`;
+    const name = (node as AstNode & { name?: unknown }).name;
+    return typeof name === 'string' && name ? name : undefined;
+}

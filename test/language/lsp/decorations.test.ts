@@ -1,0 +1,63 @@
+// Semantic tokens, inlay hints, the code lens over each protocol, and links from diagnostics to their explanation.
+import { EmptyFileSystem } from 'langium';
+import { expectSemanticToken, highlightHelper, parseDocument } from 'langium/test';
+import { describe, expect, test } from 'vitest';
+import { SemanticTokenTypes } from 'vscode-languageserver';
+import { createDetenteServices } from '../../../src/language/detente-module.js';
+import { buildFile, protocol } from '../../helpers.js';
+
+const services = createDetenteServices(EmptyFileSystem).detente;
+
+describe('semantic tokens', () => {
+    test('levels, indicators, parties, organs, units and numbers are told apart', async () => {
+        const tokens = await highlightHelper(services)(`protocol P {
+    party <|Aland|> "A" { organ <|MoD|> "M" }
+    indicator <|gap|> "Gap" : distance
+    channel <|Line|> "L" links <|Aland.MoD|>, <|Aland|>
+    ladder { <|Calm|> <|Tense|> }
+    threshold <|T|>: <|gap|> < <|2|> <|nm|> -> <|Tense|>
+    response Tense { step <|call|>: Aland.MoD notifies Aland via <|Line|> within 5 min }
+}`);
+        const expectations: Array<[number, SemanticTokenTypes]> = [
+            [0, SemanticTokenTypes.namespace], [1, SemanticTokenTypes.class], [2, SemanticTokenTypes.variable],
+            [3, SemanticTokenTypes.interface], [4, SemanticTokenTypes.class], [5, SemanticTokenTypes.namespace],
+            [6, SemanticTokenTypes.enumMember], [7, SemanticTokenTypes.enumMember], [8, SemanticTokenTypes.event],
+            [9, SemanticTokenTypes.variable], [10, SemanticTokenTypes.number], [11, SemanticTokenTypes.type],
+            [12, SemanticTokenTypes.enumMember], [13, SemanticTokenTypes.function], [14, SemanticTokenTypes.interface],
+        ];
+        for (const [rangeIndex, tokenType] of expectations) {
+            expectSemanticToken(tokens, { rangeIndex, tokenType });
+        }
+    });
+});
+
+describe('inlay hints', () => {
+    test('values in conditions show their base-unit value; waiting steps their absolute deadline', async () => {
+        const document = await parseDocument(services, protocol(`
+            threshold T: separation < 2 nm or closing > 10 kn or separation < 500 m -> Concern
+            response Concern { step a: UN verifies within 1 h step b: UN mediates within 2 h after a }
+        `));
+        const hints = await services.lsp.InlayHintProvider!.getInlayHints(document, {
+            textDocument: { uri: document.uri.toString() }, range: { start: { line: 0, character: 0 }, end: { line: 200, character: 0 } },
+        });
+        expect(hints?.map(h => h.label)).toEqual(['= 3704 m', '≈ 5.144 mps', '⇒ by 3 h']);
+    });
+});
+
+describe('code lens', () => {
+    test('each protocol shows its rules and findings, and offers the decision table preview', async () => {
+        const workspace = await buildFile(protocol('threshold Near: separation < 1 km -> Concern\nthreshold Nearer: separation < 2 km -> Alert'));
+        const document = workspace.documents.get('main.detente')!;
+        const lenses = await workspace.services.lsp.CodeLensProvider!.provideCodeLens(document, { textDocument: { uri: document.uri.toString() } });
+        expect(lenses?.map(l => l.command?.title)).toEqual(['2 rules · 9 warnings', 'Preview decision table']);
+        expect(lenses?.[1].command).toMatchObject({ command: 'detente.openPreview', arguments: [document.uri.toString(), 'Test'] });
+    });
+});
+
+describe('diagnostics link to their explanation', () => {
+    test('codeDescription points at the code’s section of docs/diagnostics.md', async () => {
+        const workspace = await buildFile(protocol('threshold T: separation < 2 h -> Concern'));
+        const [diagnostic] = workspace.diagnostics().filter(d => d.code === 'unit-mismatch');
+        expect(diagnostic.codeDescription?.href).toMatch(/^file:\/\/.*\/docs\/diagnostics\.md#unit-mismatch$/);
+    });
+});

@@ -1,0 +1,82 @@
+// Hover: what a name means in the protocol, wherever it is declared or used.
+import { EmptyFileSystem } from 'langium';
+import { expectHover } from 'langium/test';
+import { describe, test } from 'vitest';
+import { createDetenteServices } from '../../../src/language/detente-module.js';
+
+const services = createDetenteServices(EmptyFileSystem).detente;
+const hover = expectHover(services);
+
+const PROTOCOL = (marked: string) => `
+protocol P "Patrol" {
+    party Aland "Republic of Aland" { organ MoD "Ministry of Defence" authorizes force }
+    party Borea "Federation of Borea"
+    channel Hotline "Defence hotline" links Aland.MoD, Borea latency 5 min
+    indicator gap "Closest point of approach" : distance in nm worse when lower
+    indicator speed "Closing speed" : speed
+    indicator lock "Radar lock" : flag tentative
+    indicator posture "Posture" : scale Calm < Tense
+    ladder {
+        Routine "Routine operations"
+        Concern "Heightened attention"
+        Crisis "Crisis management"
+    }
+    threshold Near "Art. 4(1)": gap < 2 nm and posture >= Tense -> Concern
+    redline Lock "Art. 7": lock or gap < 500 m -> Crisis { consequence "Suspension" disclosure public }
+    response Concern within 2 h {
+        step call: Aland.MoD notifies Borea via Hotline within 30 min
+        step talk: Borea consults Aland within 1 h after call
+    }
+    deescalate Concern to Routine when gap >= 3 nm for 6 h
+    scenario "s" { given speed = 10 kn expect at most Crisis }
+}
+`.replace('§', marked);
+
+describe('hover', () => {
+    test('an indicator: description, type, unit and direction', async () => {
+        await hover({
+            text: PROTOCOL('').replace('indicator gap', 'indicator <|>gap'), index: 0,
+            hover: '**indicator** `gap` — Closest point of approach\n\nA distance in m, shown in nm; worse when lower.',
+        });
+        await hover({
+            text: PROTOCOL('').replace('lock or gap', '<|>lock or gap'), index: 0,
+            hover: '**indicator** `lock` — Radar lock\n\nA flag: `true` is worse.\n\n*Tentative*: an assessment, not an observation.',
+        });
+        await hover({
+            text: PROTOCOL('').replace('indicator speed', 'indicator <|>speed'), index: 0,
+            hover: /neutral: no direction is worse\./,
+        });
+    });
+
+    test('a threshold and a red line: level, citation and region in words', async () => {
+        await hover({
+            text: PROTOCOL('').replace('threshold Near', 'threshold <|>Near'), index: 0,
+            hover: '**threshold** `Near` → `Concern` (Art. 4(1))\n\nHolds where gap < 2 nm, posture = Tense.',
+        });
+        await hover({
+            text: PROTOCOL('').replace('redline Lock', 'redline <|>Lock'), index: 0,
+            hover: '**red line** `Lock` → `Crisis` (Art. 7)\n\nHolds where lock = true, or gap < 500 m.\n\nConsequence: Suspension\n\nDisclosure: public',
+        });
+    });
+
+    test('a level: the rules that lead there and its response with deadlines', async () => {
+        await hover({
+            text: PROTOCOL('').replace('-> Concern', '-> <|>Concern'), index: 0,
+            hover: '**level** `Concern` — Heightened attention (rank 1 of 2)\n\nReached by: `Near` (Art. 4(1))\n\n' +
+                'Response within 2 h:\n- `call`: Aland.MoD notifies Borea via Hotline, by 30 min\n- `talk`: Borea consults Aland, by 1 h 30 min',
+        });
+        await hover({ text: PROTOCOL('').replace('Routine "Routine', '<|>Routine "Routine'), index: 0, hover: /the baseline\)\n\nApplies when no rule holds\./ });
+    });
+
+    test('a value: its conversion to base units', async () => {
+        await hover({ text: PROTOCOL('').replace('gap < 2 nm', 'gap < 2 <|>nm'), index: 0, hover: '**2 nm** = 3704 m\n\n1 nautical mile = 1852 m' });
+        await hover({ text: PROTOCOL('').replace('speed = 10 kn', 'speed = <|>10 kn'), index: 0, hover: /^\*\*10 kn\*\* = 463\/90 mps ≈ 5\.144444 mps/ });
+    });
+
+    test('parties, organs, channels and members', async () => {
+        await hover({ text: PROTOCOL('').replace('Aland.MoD notifies', 'Aland.<|>MoD notifies'), index: 0, hover: '**organ** `Aland.MoD` — Ministry of Defence\n\nAuthorizes force.' });
+        await hover({ text: PROTOCOL('').replace('via Hotline', 'via <|>Hotline'), index: 0, hover: /Links `Aland\.MoD` and `Borea`; delivers within 5 min; no fallback\./ });
+        await hover({ text: PROTOCOL('').replace('posture >= Tense', 'posture >= <|>Tense'), index: 0, hover: '**member** `Tense` of the scale `posture` (2 of 2; later is worse)' });
+        await hover({ text: PROTOCOL('').replace('party Borea', 'party <|>Borea'), index: 0, hover: '**party** `Borea` — Federation of Borea' });
+    });
+});
