@@ -1,21 +1,38 @@
-// The VS Code extension: starts the bundled language server for .detente files.
-import * as path from 'node:path';
-import type * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+// The VS Code extension: the language client, the preview, the commands, scenarios in the Test Explorer
+// and the status bar.
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { createClient } from './client.js';
+import { checkWorkspace, explainSituation, exportTables, targetDocument } from './commands.js';
+import { PreviewPanel } from './preview.js';
+import { registerScenarioTests } from './scenarios.js';
+import { registerStatusBar } from './status.js';
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
-    const serverModule = context.asAbsolutePath(path.join('out', 'language', 'main.cjs'));
-    const serverOptions: ServerOptions = {
-        run: { module: serverModule, transport: TransportKind.ipc },
-        debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
-    };
-    const clientOptions: LanguageClientOptions = {
-        documentSelector: [{ language: 'detente' }],
-    };
-    client = new LanguageClient('detente', 'Détente', serverOptions, clientOptions);
+/** What the extension offers other extensions, and its own tests in VS Code. */
+export interface DetenteApi {
+    /** The HTML of the open decision table preview, if one is open. */
+    previewHtml(): string | undefined;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<DetenteApi> {
+    client = createClient(context);
+    const running = client;
+    context.subscriptions.push(
+        vscode.commands.registerCommand('detente.openPreview', (uri?: string | vscode.Uri, protocol?: string) => {
+            const document = targetDocument(uri);
+            if (!document) return void vscode.window.showWarningMessage('Open a .detente file to preview its decision table.');
+            PreviewPanel.show(context, running, document, protocol);
+        }),
+        vscode.commands.registerCommand('detente.export', (uri?: string | vscode.Uri) => exportTables(running, uri)),
+        vscode.commands.registerCommand('detente.explain', (uri?: string | vscode.Uri) => explainSituation(running, uri)),
+        vscode.commands.registerCommand('detente.checkWorkspace', () => checkWorkspace(running)),
+        ...registerScenarioTests(running),
+        ...registerStatusBar(),
+    );
     await client.start();
+    return { previewHtml: () => PreviewPanel.html() };
 }
 
 export async function deactivate(): Promise<void> {

@@ -1,36 +1,17 @@
 // `detente compile --to md|html|csv|json|dmn|annex [--out DIR]`: decision tables and reports for each protocol.
 import * as path from 'node:path';
 import type { CompiledProtocol } from '../../render/compiled.js';
-import { renderAnnex } from '../../render/annex.js';
-import { renderResolvedCsv, renderRuleCsv } from '../../render/csv.js';
-import { renderDmn } from '../../render/dmn.js';
-import { renderHtml } from '../../render/html.js';
-import { renderJson } from '../../render/json.js';
-import { renderMarkdown } from '../../render/markdown.js';
+import { type Format, renderFiles } from '../../render/outputs.js';
 import { compileDocument } from '../compilation.js';
 import { collectDiagnostics } from '../findings.js';
 import { type Output, writeOutputs } from '../output.js';
 import { displayPath, loadProject } from '../project.js';
 
-export const FORMATS = ['md', 'html', 'csv', 'json', 'dmn', 'annex'] as const;
-export type Format = typeof FORMATS[number];
-
-/** The files each format writes for a protocol, named after it. */
-const RENDERERS: Record<Format, Array<{ suffix: string; render: (compiled: CompiledProtocol) => string }>> = {
-    md: [{ suffix: '.md', render: renderMarkdown }],
-    html: [{ suffix: '.html', render: renderHtml }],
-    csv: [{ suffix: '.rules.csv', render: renderRuleCsv }, { suffix: '.resolved.csv', render: renderResolvedCsv }],
-    json: [{ suffix: '.json', render: renderJson }],
-    dmn: [{ suffix: '.dmn', render: renderDmn }],
-    annex: [{ suffix: '.annex.md', render: renderAnnex }],
-};
+export { FORMATS, type Format } from '../../render/outputs.js';
 
 /** The files of the given formats for one compiled protocol, in a folder. */
 export function renderAll(compiled: CompiledProtocol, formats: readonly Format[], folder: string): Output[] {
-    return formats.flatMap(format => RENDERERS[format].map(({ suffix, render }) => ({
-        file: path.join(folder, `${compiled.protocol.name}${suffix}`),
-        content: render(compiled),
-    })));
+    return renderFiles(compiled, formats).map(file => ({ file: path.join(folder, file.name), content: file.content }));
 }
 
 export interface CompileOptions {

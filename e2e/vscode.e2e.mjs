@@ -1,0 +1,190 @@
+// End to end, in a real VS Code: code-server serves VS Code on loopback with the packaged extension
+// installed, and Chromium (driven by playwright-core) opens the examples. Screenshots go to test-results/.
+import { spawn, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as net from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const REPO = path.resolve(HERE, '..');
+const VSIX = path.join(REPO, 'detente.vsix');
+const RESULTS = path.join(REPO, 'test-results');
+const CODE_SERVER = path.join(HERE, 'node_modules', '.bin', 'code-server');
+const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const TIMEOUT = 60_000;
+
+let server;
+let browser;
+let page;
+let scratch;
+
+function freePort() {
+    return new Promise((resolve, reject) => {
+        const probe = net.createServer();
+        probe.once('error', reject);
+        probe.listen(0, '127.0.0.1', () => {
+            const { port } = probe.address();
+            probe.close(() => resolve(port));
+        });
+    });
+}
+
+async function waitForServer(url, deadline) {
+    while (Date.now() < deadline) {
+        try {
+            const response = await fetch(url);
+            if (response.ok) return;
+        } catch {
+            // not listening yet
+        }
+        await new Promise(resolve => setTimeout(resolve, 500));
+    }
+    throw new Error(`code-server did not answer at ${url}`);
+}
+
+async function screenshot(name) {
+    fs.mkdirSync(RESULTS, { recursive: true });
+    await page.screenshot({ path: path.join(RESULTS, `${name}.png`) });
+}
+
+async function runCommand(title) {
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill(`>${title}`);
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: TIMEOUT });
+    await page.keyboard.press('Enter');
+}
+
+async function openFile(relative) {
+    await page.keyboard.press('Control+P');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill(relative);
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: path.basename(relative) }).first().waitFor({ timeout: TIMEOUT });
+    await page.keyboard.press('Enter');
+    await page.locator('.tab.active', { hasText: path.basename(relative) }).waitFor({ timeout: TIMEOUT });
+    await page.locator('.monaco-editor .view-lines').first().waitFor();
+}
+
+async function goToLine(line, column) {
+    await page.keyboard.press('Control+G');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill(`:${line}:${column}`);
+    await page.keyboard.press('Enter');
+}
+
+describe('the Détente extension in VS Code (code-server)', { timeout: 10 * TIMEOUT }, () => {
+    before(async () => {
+        assert.ok(fs.existsSync(VSIX), 'detente.vsix is missing: run `npm run package` in the project first');
+        scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'detente-e2e-'));
+        const userData = path.join(scratch, 'user-data');
+        const extensions = path.join(scratch, 'extensions');
+        const workspace = path.join(scratch, 'workspace');
+        fs.cpSync(path.join(REPO, 'examples'), workspace, { recursive: true });
+        fs.mkdirSync(path.join(workspace, 'drafts'));
+        fs.copyFileSync(path.join(REPO, 'test', 'fixtures', 'defects', 'defects.detente'), path.join(workspace, 'drafts', 'defects.detente'));
+        fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
+        fs.writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify({
+            'security.workspace.trust.enabled': false,
+            'workbench.startupEditor': 'none',
+            'workbench.tips.enabled': false,
+            'workbench.welcomePage.walkthroughs.openOnInstall': false,
+            'telemetry.telemetryLevel': 'off',
+            'extensions.autoCheckUpdates': false,
+            'extensions.autoUpdate': false,
+            'editor.hover.delay': 100,
+            'workbench.secondarySideBar.defaultVisibility': 'hidden',
+            'chat.disableAIFeatures': true,
+        }, null, 2));
+        const common = ['--user-data-dir', userData, '--extensions-dir', extensions];
+        const install = spawnSync(CODE_SERVER, [...common, '--install-extension', VSIX], { encoding: 'utf8' });
+        assert.equal(install.status, 0, `installing the extension failed:\n${install.stdout}\n${install.stderr}`);
+
+        const port = await freePort();
+        server = spawn(CODE_SERVER, [
+            ...common, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check',
+            '--disable-getting-started-override', workspace,
+        ], { stdio: ['ignore', 'pipe', 'pipe'] });
+        const log = fs.createWriteStream(path.join(scratch, 'code-server.log'));
+        server.stdout.pipe(log);
+        server.stderr.pipe(log);
+        const url = `http://127.0.0.1:${port}`;
+        await waitForServer(`${url}/healthz`, Date.now() + TIMEOUT);
+
+        browser = await chromium.launch({
+            executablePath: CHROMIUM,
+            args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+        });
+        page = await browser.newPage({ viewport: { width: 1500, height: 950 } });
+        page.setDefaultTimeout(TIMEOUT);
+        await page.goto(`${url}/?folder=${encodeURIComponent(workspace)}`);
+        await page.locator('.monaco-workbench').waitFor();
+        await page.locator('.explorer-folders-view, .explorer-viewlet').first().waitFor();
+    });
+
+    after(async () => {
+        await browser?.close();
+        server?.kill();
+        if (scratch) fs.rmSync(scratch, { recursive: true, force: true });
+    });
+
+    test('a .detente file is highlighted with the grammar’s scopes', async () => {
+        await openFile('maritime/incidents-at-sea.detente');
+        await goToLine(6, 2);
+        await runCommand('Developer: Inspect Editor Tokens and Scopes');
+        // The widget first says "Loading..." while it tokenizes.
+        const widget = page.locator('.token-inspect-widget', { hasText: 'textmate scopes' });
+        await widget.waitFor();
+        assert.match(await widget.innerText(), /keyword\.control\.detente/);
+        assert.match(await widget.innerText(), /source\.detente/);
+        await screenshot('1-highlighted');
+        await page.keyboard.press('Escape');
+    });
+
+    test('the defective draft shows its problems, the clean examples none', async () => {
+        await page.keyboard.press('Control+Shift+M');
+        const markers = page.locator('.markers-panel');
+        await markers.waitFor();
+        await page.locator('.markers-panel .monaco-list-row', { hasText: 'defects.detente' }).first().waitFor({ timeout: TIMEOUT });
+        const text = await markers.innerText();
+        for (const expected of ["Level 'Unused' is unreachable", "Threshold 'Never' never holds", 'De-escalation from Crisis to Alert flaps', 'Scenario "wrong" fails']) {
+            assert.ok(text.includes(expected), `the Problems view lacks: ${expected}\n${text}`);
+        }
+        for (const clean of ['incidents-at-sea.detente', 'air-incursions.detente', 'cyber-hotline.detente', 'parties.detente']) {
+            assert.ok(!text.includes(clean), `a clean example shows problems: ${clean}`);
+        }
+        await screenshot('2-problems');
+    });
+
+    test('hovering an indicator shows what it is', async () => {
+        await openFile('maritime/incidents-at-sea.detente');
+        await goToLine(26, 1);
+        const token = page.locator('.monaco-editor .view-line span', { hasText: /^separation$/ }).first();
+        await token.hover();
+        const hover = page.locator('.monaco-hover-content', { hasText: 'indicator' });
+        await hover.waitFor({ timeout: TIMEOUT });
+        assert.match(await hover.innerText(), /indicator separation — Closest point of approach between the vessels/);
+        await screenshot('3-hover');
+        await page.mouse.move(5, 5);
+    });
+
+    test('the preview opens beside the editor and shows the decision table', async () => {
+        await openFile('maritime/incidents-at-sea.detente');
+        await runCommand('Détente: Open decision table preview');
+        const preview = page.frameLocator('iframe.webview').frameLocator('iframe#active-frame');
+        await preview.locator('h2', { hasText: 'Resolved decision table' }).waitFor({ timeout: TIMEOUT });
+        const body = await preview.locator('body').innerText();
+        assert.match(body, /Escalation ladder/);
+        assert.match(body, /Crisis/);
+        assert.match(body, /call → check → intercept/);
+        assert.equal(await preview.locator('svg.ladder').count(), 1);
+        await screenshot('4-preview');
+    });
+});

@@ -1,0 +1,98 @@
+// The commands: export the tables, explain a situation, check the workspace.
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import {
+    CheckWorkspaceRequest, type CheckWorkspaceResult, ExplainRequest, type ExplainResult, ExportRequest, type ExportResult,
+    type IndicatorInfo, type ProtocolInfo, ProtocolsRequest, type ProtocolsResult,
+} from '../language/lsp/requests.js';
+import { FORMATS, FORMAT_DESCRIPTIONS } from '../render/outputs.js';
+
+/** The `.detente` document a command is about: the one given, or the active editor's. */
+export function targetDocument(uri?: string | vscode.Uri): vscode.Uri | undefined {
+    if (uri) return typeof uri === 'string' ? vscode.Uri.parse(uri) : uri;
+    const editor = vscode.window.activeTextEditor;
+    return editor?.document.languageId === 'detente' ? editor.document.uri : undefined;
+}
+
+async function pickProtocol(client: LanguageClient, uri: vscode.Uri): Promise<ProtocolInfo | undefined> {
+    const { protocols } = await client.sendRequest<ProtocolsResult>(ProtocolsRequest, { uri: uri.toString() });
+    if (protocols.length <= 1) {
+        if (protocols.length === 0) void vscode.window.showWarningMessage('This file declares no protocol.');
+        return protocols[0];
+    }
+    const picked = await vscode.window.showQuickPick(protocols.map(p => ({ label: p.name, description: p.title, protocol: p })), { title: 'Which protocol?' });
+    return picked?.protocol;
+}
+
+export async function exportTables(client: LanguageClient, uri?: string | vscode.Uri): Promise<void> {
+    const document = targetDocument(uri);
+    if (!document) return void vscode.window.showWarningMessage('Open a .detente file to export its decision tables.');
+    const protocol = await pickProtocol(client, document);
+    if (!protocol) return;
+    const formats = await vscode.window.showQuickPick(FORMATS.map(format => ({ label: format, description: FORMAT_DESCRIPTIONS[format], picked: format === 'md' || format === 'html' })), {
+        title: `Export ${protocol.name}`, canPickMany: true, placeHolder: 'Formats to write',
+    });
+    if (!formats || formats.length === 0) return;
+    const beside = vscode.Uri.joinPath(document, '..');
+    const where = await vscode.window.showQuickPick([
+        { label: 'Next to the file', folder: beside },
+        { label: 'Choose a folder…', folder: undefined },
+    ], { title: 'Where to write the files?' });
+    if (!where) return;
+    const folder = where.folder ?? (await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, defaultUri: beside, openLabel: 'Export here' }))?.[0];
+    if (!folder) return;
+    const result = await client.sendRequest<ExportResult>(ExportRequest, { uri: document.toString(), protocol: protocol.name, formats: formats.map(f => f.label) });
+    if (result.problem) return void vscode.window.showErrorMessage(`Not exported: ${result.problem}`);
+    for (const file of result.files) {
+        await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, file.name), new TextEncoder().encode(file.content));
+    }
+    const open = 'Open folder';
+    const answer = await vscode.window.showInformationMessage(`Wrote ${result.files.length} file${result.files.length === 1 ? '' : 's'}: ${result.files.map(f => f.name).join(', ')}`, open);
+    if (answer === open) await vscode.commands.executeCommand('revealFileInOS', vscode.Uri.joinPath(folder, result.files[0].name));
+}
+
+let explanations: vscode.OutputChannel | undefined;
+
+export async function explainSituation(client: LanguageClient, uri?: string | vscode.Uri): Promise<void> {
+    const document = targetDocument(uri);
+    if (!document) return void vscode.window.showWarningMessage('Open a .detente file to explain a situation.');
+    const protocol = await pickProtocol(client, document);
+    if (!protocol) return;
+    const given: string[] = [];
+    for (const indicator of protocol.indicators) {
+        const value = await askValue(indicator);
+        if (value === undefined) return; // cancelled
+        if (value !== '') given.push(`${indicator.name}=${value}`);
+    }
+    const result = await client.sendRequest<ExplainResult>(ExplainRequest, { uri: document.toString(), protocol: protocol.name, given });
+    if (result.problem) return void vscode.window.showErrorMessage(result.problem);
+    explanations ??= vscode.window.createOutputChannel('Détente: Explain');
+    explanations.clear();
+    explanations.appendLine(result.text ?? '');
+    explanations.show(true);
+}
+
+/** One indicator's value: members from a list, numbers typed with a unit; empty means any value. */
+async function askValue(indicator: IndicatorInfo): Promise<string | undefined> {
+    const title = `${indicator.name} — ${indicator.label}`;
+    if (indicator.kind === 'flag' || indicator.members) {
+        const values = indicator.kind === 'flag' ? ['true', 'false'] : [...indicator.members!];
+        const any = '(any value)';
+        const picked = await vscode.window.showQuickPick([any, ...values], { title, placeHolder: 'Its value in the situation' });
+        return picked === undefined ? undefined : picked === any ? '' : picked;
+    }
+    return vscode.window.showInputBox({
+        title,
+        prompt: `A ${indicator.kind}${indicator.unit ? `, e.g. 2 ${indicator.unit}` : ''}; leave empty for any value`,
+        validateInput: text => text === '' || /^\d+(\.\d+)?\s*[A-Za-z%]*$/.test(text.trim()) ? undefined : 'A number, with its unit',
+    }).then(text => text?.trim().replace(/\s+/g, ''));
+}
+
+export async function checkWorkspace(client: LanguageClient): Promise<void> {
+    const result = await client.sendRequest<CheckWorkspaceResult>(CheckWorkspaceRequest, {});
+    await vscode.commands.executeCommand('workbench.actions.view.problems');
+    const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+    const message = `${plural(result.files, 'file')} checked: ${plural(result.errors, 'error')}, ${plural(result.warnings, 'warning')}, ${plural(result.infos, 'info')}`;
+    if (result.errors > 0) void vscode.window.showErrorMessage(message);
+    else void vscode.window.showInformationMessage(message);
+}

@@ -1,0 +1,111 @@
+// "Détente: Open decision table preview": the ladder, the tables, responses and findings beside the editor,
+// following the drafter's edits; a click on a row or a finding reveals it in the editor.
+import { randomBytes } from 'node:crypto';
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { type ProtocolParams, ReportRequest, type ReportResult } from '../language/lsp/requests.js';
+import { previewHtml } from './preview-html.js';
+
+export class PreviewPanel implements vscode.Disposable {
+    protected static current: PreviewPanel | undefined;
+    protected readonly disposables: vscode.Disposable[] = [];
+    protected protocol: string | undefined;
+    protected refreshTimer: NodeJS.Timeout | undefined;
+
+    /** Opens the preview of a document beside it, or points the open preview at it. */
+    static show(context: vscode.ExtensionContext, client: LanguageClient, uri: vscode.Uri, protocol?: string): PreviewPanel {
+        if (PreviewPanel.current) {
+            PreviewPanel.current.panel.reveal(vscode.ViewColumn.Beside, true);
+            PreviewPanel.current.showDocument(uri, protocol);
+            return PreviewPanel.current;
+        }
+        const panel = vscode.window.createWebviewPanel('detente.preview', 'Détente preview', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
+            enableScripts: true,
+            enableFindWidget: true,
+            // Nothing but the extension's own media: no workspace files, no network.
+            localResourceRoots: [vscode.Uri.joinPath(context.extensionUri, 'media')],
+        });
+        PreviewPanel.current = new PreviewPanel(panel, context, client, uri, protocol);
+        return PreviewPanel.current;
+    }
+
+    protected constructor(
+        readonly panel: vscode.WebviewPanel,
+        protected readonly context: vscode.ExtensionContext,
+        protected readonly client: LanguageClient,
+        protected uri: vscode.Uri,
+        protocol: string | undefined,
+    ) {
+        this.protocol = protocol;
+        this.disposables.push(
+            panel.onDidDispose(() => this.dispose()),
+            panel.webview.onDidReceiveMessage(message => this.onMessage(message)),
+            vscode.workspace.onDidChangeTextDocument(event => {
+                if (event.document.uri.toString() === this.uri.toString()) this.scheduleRefresh();
+            }),
+            vscode.languages.onDidChangeDiagnostics(event => {
+                if (event.uris.some(u => u.toString() === this.uri.toString())) this.scheduleRefresh();
+            }),
+        );
+        void this.refresh();
+    }
+
+    static html(): string | undefined {
+        return PreviewPanel.current?.panel.webview.html;
+    }
+
+    showDocument(uri: vscode.Uri, protocol?: string): void {
+        this.uri = uri;
+        this.protocol = protocol;
+        void this.refresh();
+    }
+
+    protected scheduleRefresh(): void {
+        clearTimeout(this.refreshTimer);
+        this.refreshTimer = setTimeout(() => void this.refresh(), 300);
+    }
+
+    async refresh(): Promise<void> {
+        const params: ProtocolParams = { uri: this.uri.toString(), ...(this.protocol ? { protocol: this.protocol } : {}) };
+        let result: ReportResult;
+        try {
+            result = await this.client.sendRequest<ReportResult>(ReportRequest, params);
+        } catch (error) {
+            result = { protocols: [], problem: `The language server could not build the report: ${error instanceof Error ? error.message : String(error)}` };
+        }
+        const webview = this.panel.webview;
+        const media = (file: string) => webview.asWebviewUri(vscode.Uri.joinPath(this.context.extensionUri, 'media', file)).toString();
+        this.panel.title = `Preview ${result.protocol ?? vscode.workspace.asRelativePath(this.uri)}`;
+        webview.html = previewHtml({
+            cspSource: webview.cspSource,
+            nonce: randomBytes(16).toString('base64'),
+            styleUri: media('preview.css'),
+            scriptUri: media('preview.js'),
+            title: this.panel.title,
+            protocols: result.protocols,
+            current: result.protocol,
+            body: result.html,
+            problem: result.problem,
+        });
+    }
+
+    protected async onMessage(message: { command?: string; line?: number; column?: number; name?: string }): Promise<void> {
+        if (message.command === 'protocol' && typeof message.name === 'string') {
+            this.protocol = message.name;
+            await this.refresh();
+        } else if (message.command === 'reveal' && typeof message.line === 'number') {
+            const document = await vscode.workspace.openTextDocument(this.uri);
+            const editor = await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.One, preserveFocus: false });
+            const position = new vscode.Position(Math.max(0, message.line - 1), Math.max(0, (message.column ?? 1) - 1));
+            editor.selection = new vscode.Selection(position, position);
+            editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+        }
+    }
+
+    dispose(): void {
+        if (PreviewPanel.current === this) PreviewPanel.current = undefined;
+        clearTimeout(this.refreshTimer);
+        this.disposables.forEach(d => d.dispose());
+        this.panel.dispose();
+    }
+}

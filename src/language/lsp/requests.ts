@@ -1,0 +1,93 @@
+// The requests the VS Code extension sends the language server beyond the LSP: the preview, export,
+// explain, scenarios and a workspace check. Shared by both sides; types and names only.
+
+export interface ProtocolParams {
+    readonly uri: string;
+    /** The protocol of the file; the first one when omitted. */
+    readonly protocol?: string;
+}
+
+export interface IndicatorInfo {
+    readonly name: string;
+    readonly label: string;
+    readonly kind: string;
+    readonly unit?: string;
+    readonly members?: readonly string[];
+}
+
+export interface SourcePosition {
+    /** 0-based, as in the Language Server Protocol. */
+    readonly line: number;
+    readonly character: number;
+}
+
+export interface ScenarioInfo {
+    readonly name: string;
+    readonly position: SourcePosition;
+}
+
+export interface ProtocolInfo {
+    readonly name: string;
+    readonly title: string;
+    readonly indicators: readonly IndicatorInfo[];
+    readonly scenarios: readonly ScenarioInfo[];
+    readonly position: SourcePosition;
+}
+
+/** `detente/protocols`: the protocols of a file, with their indicators and scenarios. */
+export const ProtocolsRequest = 'detente/protocols';
+export interface ProtocolsResult {
+    readonly protocols: readonly ProtocolInfo[];
+}
+
+/** `detente/report`: the decision-table report of a protocol as HTML (the body only; every text escaped). */
+export const ReportRequest = 'detente/report';
+export interface ReportResult {
+    readonly protocols: readonly string[];
+    readonly protocol?: string;
+    readonly html?: string;
+    /** Why there is no report: errors in the file, an unfinished analysis. */
+    readonly problem?: string;
+}
+
+/** `detente/export`: the files of the given formats, for the client to write. */
+export const ExportRequest = 'detente/export';
+export interface ExportParams extends ProtocolParams {
+    readonly formats: readonly string[];
+}
+export interface ExportResult {
+    readonly files: ReadonlyArray<{ readonly name: string; readonly content: string }>;
+    readonly problem?: string;
+}
+
+/** `detente/explain`: the text `detente explain` prints for the given values. */
+export const ExplainRequest = 'detente/explain';
+export interface ExplainParams extends ProtocolParams {
+    readonly given: readonly string[];
+}
+export interface ExplainResult {
+    readonly text?: string;
+    readonly problem?: string;
+}
+
+/** `detente/runScenarios`: every scenario of a file's protocols, run. */
+export const RunScenariosRequest = 'detente/runScenarios';
+export interface ScenarioOutcome {
+    readonly protocol: string;
+    readonly name: string;
+    readonly position: SourcePosition;
+    readonly passed: boolean;
+    readonly message?: string;
+}
+export interface RunScenariosResult {
+    readonly outcomes: readonly ScenarioOutcome[];
+}
+
+/** `detente/checkWorkspace`: the findings of every protocol file the server knows, counted. */
+export const CheckWorkspaceRequest = 'detente/checkWorkspace';
+export interface CheckWorkspaceResult {
+    readonly files: number;
+    readonly errors: number;
+    readonly warnings: number;
+    readonly infos: number;
+}

@@ -1,0 +1,62 @@
+// The preview's page is locked down: a strict CSP with a nonce, no remote content, and hostile protocol
+// text inert both in the shell and in the report the language server renders for it.
+import { EmptyFileSystem, URI } from 'langium';
+import { describe, expect, test } from 'vitest';
+import { previewHtml } from '../../src/extension/preview-html.js';
+import { createDetenteServices } from '../../src/language/detente-module.js';
+import { RequestHandlers } from '../../src/language/lsp/request-handlers.js';
+import { buildWorkspace } from '../helpers.js';
+
+const HOSTILE = '<script>alert(1)</script>"><img src=x onerror=alert(1)>';
+
+function page(body: string, protocols = ['A', 'B']) {
+    return previewHtml({
+        cspSource: 'https://webview.example', nonce: 'n0nce', styleUri: 'https://webview.example/media/preview.css',
+        scriptUri: 'https://webview.example/media/preview.js', title: HOSTILE, protocols, current: 'A', body,
+    });
+}
+
+describe('the preview page', () => {
+    test('a strict Content-Security-Policy: nothing but the webview’s own sources and nonce’d scripts and styles', () => {
+        const html = page('<p>report</p>');
+        const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/.exec(html)?.[1].replaceAll('&#39;', "'");
+        expect(csp).toBe("default-src 'none'; style-src https://webview.example 'nonce-n0nce'; script-src 'nonce-n0nce'; img-src https://webview.example data:; font-src https://webview.example");
+        const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map(m => m[0]);
+        expect(scripts).toEqual(['<script nonce="n0nce" src="https://webview.example/media/preview.js">']);
+        expect(html).not.toMatch(/\b(src|href)="(?!https:\/\/webview\.example)/);
+    });
+
+    test('the title and protocol names are escaped', () => {
+        const html = page('', [HOSTILE, 'B']);
+        expect(html).not.toMatch(/<img|<script>alert/);
+        expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;&quot;&gt;&lt;img src=x onerror=alert(1)&gt;');
+    });
+
+    test('the report the server renders for a hostile protocol carries no markup from it and no inline style', async () => {
+        const text = `protocol Hostile "${HOSTILE.replace(/"/g, '\\"')}" {
+    party A "${HOSTILE.replace(/"/g, '\\"')}"
+    indicator lock "${HOSTILE.replace(/"/g, '\\"')}" : flag
+    ladder { Calm "${HOSTILE.replace(/"/g, '\\"')}" Tense }
+    threshold T "${HOSTILE.replace(/"/g, '\\"')}": lock -> Tense
+    response Tense { step s: A notifies within 1 h cites "${HOSTILE.replace(/"/g, '\\"')}" }
+    deescalate Tense to Calm when not lock
+}`;
+        const workspace = await buildWorkspace({ 'hostile.detente': text });
+        const document = workspace.documents.get('hostile.detente')!;
+        const report = await new RequestHandlers(workspace.services).report({ uri: document.uri.toString() });
+        expect(report.problem).toBeUndefined();
+        expect(report.html).toBeDefined();
+        expect(report.html).not.toMatch(/<script|<img|onerror="|style="/);
+        expect(report.html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+        const shell = page(report.html!);
+        expect(shell.match(/<script\b/g)).toHaveLength(1);
+    });
+
+    test('a file with errors gets a problem instead of a report', async () => {
+        const workspace = await buildWorkspace({ 'broken.detente': 'protocol P { ladder { A B } threshold T: nothing -> B }' });
+        const report = await new RequestHandlers(workspace.services).report({ uri: workspace.documents.get('broken.detente')!.uri.toString() });
+        expect(report).toMatchObject({ protocols: ['P'], protocol: 'P', problem: expect.stringMatching(/^The file has 1 error/) });
+        const unknown = await new RequestHandlers(createDetenteServices(EmptyFileSystem).detente).report({ uri: URI.file('/nowhere.detente').toString() });
+        expect(unknown.problem).toMatch(/not part of the workspace/);
+    });
+});
