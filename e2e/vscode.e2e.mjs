@@ -1,5 +1,6 @@
 // End to end, in a real VS Code: code-server serves VS Code on loopback with the packaged extension
-// installed, and Chromium (driven by playwright-core) opens the examples. Screenshots go to test-results/.
+// installed, and Chromium (driven by playwright-core) opens the examples. Screenshots go to test-results/;
+// E2E_KEEP=1 keeps the scratch workspace and the code-server log for a look afterwards.
 import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
@@ -132,7 +133,7 @@ describe('the Détente extension in VS Code (code-server)', { timeout: 10 * TIME
     after(async () => {
         await browser?.close();
         server?.kill();
-        if (scratch) fs.rmSync(scratch, { recursive: true, force: true });
+        if (scratch && !process.env.E2E_KEEP) fs.rmSync(scratch, { recursive: true, force: true });
     });
 
     test('a .detente file is highlighted with the grammar’s scopes', async () => {
@@ -186,5 +187,23 @@ describe('the Détente extension in VS Code (code-server)', { timeout: 10 * TIME
         assert.match(body, /call → check → intercept/);
         assert.equal(await preview.locator('svg.ladder').count(), 1);
         await screenshot('4-preview');
+    });
+
+    test('clicking a rule in the preview reveals it in the editor', async () => {
+        const preview = page.frameLocator('iframe.webview').frameLocator('iframe#active-frame');
+        await preview.locator('tr[data-rule="WeaponsLock"]').click();
+        // The red line is declared on line 32 of the example.
+        await page.locator('.statusbar-item', { hasText: /Ln 32, Col/ }).waitFor({ timeout: TIMEOUT });
+    });
+
+    test('the scenarios run in the Test Explorer', async () => {
+        await runCommand('Test: Run All Tests');
+        await runCommand('Testing: Focus on Test Explorer View');
+        // The examples' 16 scenarios pass; the defective draft's "wrong" and "never" fail.
+        const summary = page.locator('.test-explorer .result-summary');
+        await summary.filter({ hasText: '17/19' }).waitFor({ timeout: TIMEOUT });
+        const tree = page.locator('.test-explorer .monaco-list');
+        await tree.locator('.monaco-list-row', { hasText: 'defects.detente' }).first().waitFor();
+        await screenshot('5-scenarios');
     });
 });

@@ -1,6 +1,6 @@
 // The protocols' scenarios in VS Code's Test Explorer: discovered per file, runnable, with the counterexample on failure.
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import { type LanguageClient, State } from 'vscode-languageclient/node';
 import { ProtocolsRequest, type ProtocolsResult, RunScenariosRequest, type RunScenariosResult } from '../language/lsp/requests.js';
 
 export function registerScenarioTests(client: LanguageClient): vscode.Disposable[] {
@@ -32,17 +32,37 @@ export function registerScenarioTests(client: LanguageClient): vscode.Disposable
         if (children.length === 0) controller.items.delete(item.id);
     };
 
-    controller.resolveHandler = async item => {
-        if (item) return discover(item);
+    const discoverWorkspace = async () => {
         const files = await vscode.workspace.findFiles('**/*.detente', '**/{node_modules,.git}/**');
         await Promise.all(files.map(uri => discover(fileItem(uri))));
     };
+    // A file the server cannot read yet is listed once it can; nothing to report meanwhile.
+    const tryDiscover = (uri: vscode.Uri) => discover(fileItem(uri)).catch(() => undefined);
+    controller.resolveHandler = async item => (item ? discover(item) : discoverWorkspace());
 
     const run = async (request: vscode.TestRunRequest, token: vscode.CancellationToken) => {
         const testRun = controller.createTestRun(request);
+        try {
+            await runScenarios(request, token, testRun);
+        } catch (error) {
+            testRun.appendOutput(`The scenarios could not be run: ${error instanceof Error ? error.stack ?? error.message : String(error)}\r\n`);
+        } finally {
+            testRun.end();
+        }
+    };
+
+    const runScenarios = async (request: vscode.TestRunRequest, token: vscode.CancellationToken, testRun: vscode.TestRun) => {
         const wanted = new Set<vscode.TestItem>();
-        const collect = (item: vscode.TestItem) => item.children.size === 0 ? wanted.add(item) : item.children.forEach(collect);
-        (request.include ?? [...iterate(controller.items)]).forEach(collect);
+        const collect = async (item: vscode.TestItem): Promise<void> => {
+            // A file not expanded yet has no scenarios listed: find them first.
+            if (!item.id.includes('#') && item.children.size === 0) await discover(item);
+            if (item.children.size === 0) {
+                if (item.id.split('#').length === 3) wanted.add(item);
+                return;
+            }
+            for (const child of iterate(item.children)) await collect(child);
+        };
+        for (const item of request.include ?? [...iterate(controller.items)]) await collect(item);
         request.exclude?.forEach(item => wanted.delete(item));
         const files = new Set([...wanted].map(item => item.id.split('#')[0]));
         for (const file of files) {
@@ -62,15 +82,22 @@ export function registerScenarioTests(client: LanguageClient): vscode.Disposable
                 }
             }
         }
-        testRun.end();
     };
     controller.createRunProfile('Run scenarios', vscode.TestRunProfileKind.Run, run, true);
 
     const refresh = (document: vscode.TextDocument) => {
-        if (document.languageId === 'detente') void discover(fileItem(document.uri));
+        if (document.languageId === 'detente') void tryDiscover(document.uri);
     };
+    const watcher = vscode.workspace.createFileSystemWatcher('**/*.detente');
     return [
         controller,
+        watcher,
+        // Listed as soon as the server runs, so that "Run All Tests" finds them before the Testing view is opened.
+        client.onDidChangeState(({ newState }) => {
+            if (newState === State.Running) void discoverWorkspace().catch(() => undefined);
+        }),
+        watcher.onDidCreate(uri => void tryDiscover(uri)),
+        watcher.onDidDelete(uri => controller.items.delete(uri.toString())),
         vscode.workspace.onDidSaveTextDocument(refresh),
         vscode.workspace.onDidOpenTextDocument(refresh),
     ];
