@@ -16,7 +16,8 @@ const REPO = path.resolve(HERE, '..');
 const VSIX = path.join(REPO, 'detente.vsix');
 const RESULTS = path.join(REPO, 'test-results');
 const CODE_SERVER = path.join(HERE, 'node_modules', '.bin', 'code-server');
-const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+// Debian's chromium, found on PATH (or named by CHROMIUM).
+const CHROMIUM = process.env.CHROMIUM ?? (spawnSync('sh', ['-c', 'command -v chromium'], { encoding: 'utf8' }).stdout.trim() || '/usr/bin/chromium');
 const TIMEOUT = 60_000;
 
 let server;
