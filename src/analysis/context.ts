@@ -1,8 +1,9 @@
 // What every situation check works from: the protocol, its situation space and its level function.
 import type { Level, Protocol, Rule, SourceRef } from '../model/protocol.js';
+import { type Box, boxesMeet, boxWithin, intersectBoxes, uncoveredPiece } from './boxes.js';
 import type { SituationWitness } from './findings.js';
-import { LevelFunction } from './levels.js';
-import { levelAt } from './meaning.js';
+import { type Coverage, LevelFunction, type RuleBox } from './levels.js';
+import { holdsIn, levelAt } from './meaning.js';
 import type { Region } from './regions.js';
 import { type Situation, type Value, SituationSpace } from './situations.js';
 
@@ -26,7 +27,24 @@ export class AnalysisContext {
      * indicators that keep it in the region (see `relevantAxes`), or those given.
      */
     witness(region: Region, situation: Situation = this.space.witness(region.boxes[0]), shown = this.relevantAxes(situation, region)): ConcreteWitness {
-        const level = levelAt(this.protocol, situation);
+        return this.concrete(situation, shown);
+    }
+
+    /**
+     * A situation of `box` at the level `rank`, if the box has one, described by the indicators that
+     * keep it both in the box and at that level.
+     */
+    witnessAtLevel(box: Box, rank: number): ConcreteWitness | undefined {
+        const piece = this.levels.pieceAt(box, rank);
+        if (!piece) return undefined;
+        const situation = this.space.witness(piece);
+        const exactly = this.levels.exactly(rank);
+        return this.concrete(situation, this.relevantAxes(situation, { coversBox: b => boxWithin(b, box) && exactly.coversBox(b) }));
+    }
+
+    /** A situation with its level, described by the indicators shown. */
+    concrete(situation: Situation, shown: ReadonlySet<number>): ConcreteWitness {
+        const level = this.levelAt(situation);
         return {
             situation,
             level,
@@ -39,7 +57,7 @@ export class AnalysisContext {
      * The indicators a situation needs to stay in a region: starting from the situation itself, each
      * indicator whose every value keeps it inside is let go. What is left explains the situation.
      */
-    relevantAxes(situation: Situation, region: Region): Set<number> {
+    relevantAxes(situation: Situation, region: Coverage): Set<number> {
         const box = this.space.boxOf(situation);
         if (!box) return new Set(this.space.axes.map((_, d) => d));
         for (let d = 0; d < this.space.axes.length; d++) {
@@ -61,20 +79,50 @@ export class AnalysisContext {
             .map(({ d }) => d));
     }
 
+    /** The rules that hold in a situation, in protocol order. */
+    rulesAt(situation: Situation): number[] {
+        const point = this.space.boxOf(situation);
+        return point
+            ? this.levels.rulesAt(point)
+            : this.protocol.rules.map((rule, i) => holdsIn(this.protocol, rule.condition, situation) ? i : -1).filter(i => i >= 0);
+    }
+
+    /** The level of a situation. */
+    levelAt(situation: Situation): Level {
+        const point = this.space.boxOf(situation);
+        return point ? this.levels.levelAt(point) : levelAt(this.protocol, situation);
+    }
+
     /**
-     * A small set of the candidate rules whose regions together cover `target` (none of them can be
-     * left out), for naming in messages; empty when even all of them do not cover it.
+     * A small set of rules, among those `keep` allows, whose regions together cover `target` (none
+     * of them can be left out), for naming in messages; empty when even all of them do not cover it.
      */
-    coveringRules(target: Region, candidates: readonly number[], base: Region = this.space.space.empty()): number[] {
-        const regions = this.levels.ruleRegions;
-        const union = (indices: readonly number[]) => indices.reduce((all, j) => all.union(regions[j]), base);
-        let chosen = candidates.filter(j => regions[j].meets(target));
-        if (!union(chosen).covers(target)) return [];
+    coveringRules(target: Region, keep: (ruleBox: RuleBox) => boolean): number[] {
+        const budget = this.space.space.budget;
+        const boxesOf = new Map<number, Box[]>();
+        for (const box of target.boxes) {
+            for (const { rule, box: other } of this.levels.rulesMeeting(box, keep)) {
+                const boxes = boxesOf.get(rule);
+                if (boxes) boxes.push(other); else boxesOf.set(rule, [other]);
+            }
+        }
+        const covers = (rules: readonly number[]) => target.boxes.every(box =>
+            uncoveredPiece(box, rules.flatMap(j => boxesOf.get(j)!), budget) === undefined);
+        // The rules in the order of the share of the target they hold; the shortest prefix that covers it
+        // (coverage only grows along the prefix: found by bisection); then, from the last, what is not needed.
+        const ranked = rankByShare(target, boxesOf);
+        if (!covers(ranked)) return [];
+        let [lo, hi] = [1, ranked.length];
+        while (lo < hi) {
+            const middle = (lo + hi) >> 1;
+            if (covers(ranked.slice(0, middle))) hi = middle; else lo = middle + 1;
+        }
+        let chosen = ranked.slice(0, lo);
         for (const j of [...chosen].reverse()) {
             const without = chosen.filter(k => k !== j);
-            if (union(without).covers(target)) chosen = without;
+            if (without.length > 0 && covers(without)) chosen = without;
         }
-        return chosen;
+        return chosen.sort((a, b) => a - b);
     }
 
     levelNamed(name: string): Level {
@@ -110,4 +158,18 @@ function sameValue(a: Value | undefined, b: Value | undefined): boolean {
         case 'member': return a.member === (b as typeof a).member;
         case 'flag': return a.value === (b as typeof a).value;
     }
+}
+
+/** Rules by the share of the target's cells their boxes hold (overlaps count twice: an estimate), most first. */
+function rankByShare(target: Region, boxesOf: ReadonlyMap<number, Box[]>): number[] {
+    const cells = (box: Box) => {
+        let product = 1;
+        for (let i = 0; i < box.length; i += 2) product *= box[i + 1] - box[i] + 1;
+        return product;
+    };
+    const share = (boxes: readonly Box[]) => target.boxes.reduce((sum, t) =>
+        sum + boxes.reduce((part, b) => part + (boxesMeet(t, b) ? cells(intersectBoxes(t, b)!) : 0), 0), 0);
+    return [...boxesOf].map(([rule, boxes]) => ({ rule, share: share(boxes) }))
+        .sort((a, b) => b.share - a.share || a.rule - b.rule)
+        .map(({ rule }) => rule);
 }

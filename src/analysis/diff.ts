@@ -66,7 +66,7 @@ export function diffProtocols(before: Protocol, after: Protocol, budget?: Budget
     for (const a of before.levels) {
         for (const b of after.levels) {
             if (a.name === b.name) continue;
-            const region = old.regions[a.rank].intersect(now.levels.regions[b.rank]);
+            const region = old.region(a.rank).intersect(now.levels.region(b.rank));
             if (!region.isEmpty) {
                 levelChanges.push({ from: a.name, to: b.name, boxes: region.merged().boxes, example: now.witness(region) });
             }
@@ -76,7 +76,7 @@ export function diffProtocols(before: Protocol, after: Protocol, budget?: Budget
     for (const a of before.levels) {
         const b = after.levels.find(l => l.name === a.name);
         if (!b || sameResponse(responseOf(before, a.name), responseOf(after, b.name))) continue;
-        const region = old.regions[a.rank].intersect(now.levels.regions[b.rank]);
+        const region = old.region(a.rank).intersect(now.levels.region(b.rank));
         if (!region.isEmpty) {
             responseChanges.push({ from: a.name, to: b.name, boxes: region.merged().boxes, example: now.witness(region) });
         }

@@ -45,9 +45,8 @@ export function explain(protocol: Protocol, given: Situation, budget?: Budget): 
     const matching = space.space.region([box]);
 
     const levels = protocol.levels
-        .map(level => ({ level, here: matching.intersect(context.levels.regions[level.rank]) }))
-        .filter(({ here }) => !here.isEmpty)
-        .map(({ level, here }) => ({ level, example: context.witness(here) }));
+        .map(level => ({ level, example: context.witnessAtLevel(box, level.rank) }))
+        .filter((found): found is LevelCase => found.example !== undefined);
     const rules = protocol.rules
         .map((rule, i) => {
             const region = context.levels.ruleRegions[i];

@@ -1,37 +1,47 @@
-// The level function as regions: for each level of the ladder, where it holds (PRIORITY over the ladder).
-import type { Protocol, Rule } from '../model/protocol.js';
-import type { Region } from './regions.js';
+// The level function as regions (PRIORITY over the ladder): where each rule holds, and, through an
+// index over the boxes of every rule, which level each part of the situation space has. The checks ask
+// it questions about single boxes; nothing here compares every rule with every other.
+import type { Level, Protocol, Rule } from '../model/protocol.js';
+import { BoxIndex } from './box-index.js';
+import { type Box, intersectBoxes, piecesOutside, uncoveredPiece } from './boxes.js';
+import { Region } from './regions.js';
 import type { SituationSpace } from './situations.js';
+
+/** One box of a rule's region. */
+export interface RuleBox {
+    readonly box: Box;
+    /** The rule's index in the protocol. */
+    readonly rule: number;
+    readonly rank: number;
+    /** Position among all rule boxes: protocol order, then the box's order within its rule. */
+    readonly order: number;
+}
+
+/** What a set of situations answers: whether it covers a box (for witnesses that show only what matters). */
+export interface Coverage {
+    coversBox(box: Box): boolean;
+}
 
 export class LevelFunction {
     /** Per rule (in protocol order), where its condition holds. */
     readonly ruleRegions: readonly Region[];
-    /** Per level rank, the union of its rules' regions (overlapping boxes). */
-    readonly ruleUnion: readonly Region[];
-    /** Per level rank, the union of the rules of all more severe levels. */
-    readonly above: readonly Region[];
-    /** Per level rank, where that level is the level of the situation (disjoint boxes). */
-    readonly regions: readonly Region[];
+    /** Per rule, the rank of the level it leads to. */
+    readonly ranks: readonly number[];
+    readonly ruleBoxes: readonly RuleBox[];
+    protected readonly index: BoxIndex<RuleBox>;
+    protected readonly regionCache = new Map<number, Region>();
 
     constructor(readonly protocol: Protocol, readonly space: SituationSpace) {
         this.ruleRegions = protocol.rules.map(rule => space.condition(rule.condition));
-        const ranks = protocol.levels.length;
-        const ruleUnion: Region[] = Array.from({ length: ranks }, () => space.space.empty());
-        protocol.rules.forEach((rule, i) => {
-            const rank = this.rankOf(rule.level);
-            ruleUnion[rank] = ruleUnion[rank].union(this.ruleRegions[i]);
-        });
-        const above: Region[] = new Array(ranks);
-        const regions: Region[] = new Array(ranks);
-        let higher = space.space.empty();
-        for (let rank = ranks - 1; rank >= 0; rank--) {
-            above[rank] = higher;
-            regions[rank] = rank === 0 ? higher.complement() : ruleUnion[rank].subtract(higher).disjoint();
-            higher = higher.union(ruleUnion[rank]);
-        }
-        this.ruleUnion = ruleUnion;
-        this.above = above;
-        this.regions = regions;
+        this.ranks = protocol.rules.map(rule => this.rankOf(rule.level));
+        let order = 0;
+        this.ruleBoxes = this.ruleRegions.flatMap((region, rule) =>
+            region.boxes.map(box => ({ box, rule, rank: this.ranks[rule], order: order++ })));
+        this.index = new BoxIndex(this.ruleBoxes, space.space.budget);
+    }
+
+    get top(): number {
+        return this.protocol.levels.length - 1;
     }
 
     rankOf(level: string): number {
@@ -40,12 +50,106 @@ export class LevelFunction {
         return found.rank;
     }
 
-    /** Where the level is strictly above the given rank. */
-    regionAbove(rank: number): Region {
-        return this.regions.slice(rank + 1).reduce((all, region) => all.union(region), this.space.space.empty());
+    rulesOf(rank: number): Rule[] {
+        return this.protocol.rules.filter((_, i) => this.ranks[i] === rank);
     }
 
-    rulesOf(rank: number): Rule[] {
-        return this.protocol.rules.filter(rule => this.rankOf(rule.level) === rank);
+    /** The rule boxes that meet `box` and satisfy `keep`, in protocol order. */
+    rulesMeeting(box: Box, keep: (ruleBox: RuleBox) => boolean = () => true): RuleBox[] {
+        return this.index.meeting(box, keep).sort((a, b) => a.order - b.order);
     }
+
+    /** A piece of `box` where none of the kept rules holds, or undefined when they cover it. */
+    uncovered(box: Box, keep: (ruleBox: RuleBox) => boolean): Box | undefined {
+        return uncoveredPiece(box, largestFirst(box, this.rulesMeeting(box, keep)), this.space.space.budget);
+    }
+
+    /** Where some rule of a level more severe than `rank` holds: where the level is above `rank`. */
+    above(rank: number): Coverage & { meetsBox(box: Box): boolean } {
+        const keep = (r: RuleBox) => r.rank > rank;
+        return {
+            coversBox: box => this.uncovered(box, keep) === undefined,
+            meetsBox: box => this.index.meets(box, keep),
+        };
+    }
+
+    /** Where the level is exactly `rank`. */
+    exactly(rank: number): Coverage {
+        return {
+            coversBox: box => !this.index.meets(box, r => r.rank > rank)
+                && (rank === 0 || this.uncovered(box, r => r.rank >= rank) === undefined),
+        };
+    }
+
+    /** A piece of `box` where the level is exactly `rank`, if there is one. */
+    pieceAt(box: Box, rank: number): Box | undefined {
+        const budget = this.space.space.budget;
+        if (rank === 0) return this.uncovered(box, r => r.rank > 0);
+        for (const ruleBox of this.rulesMeeting(box, r => r.rank === rank)) {
+            const part = intersectBoxes(box, ruleBox.box)!;
+            const piece = uncoveredPiece(part, this.rulesMeeting(part, r => r.rank > rank).map(r => r.box), budget);
+            if (piece) return piece;
+        }
+        return undefined;
+    }
+
+    /** The rank of the level at a situation's cell box (a single cell on every axis). */
+    rankAt(point: Box): number {
+        let rank = 0;
+        this.index.forEachMeeting(point, r => {
+            if (r.rank > rank) rank = r.rank;
+            return rank === this.top;
+        });
+        return rank;
+    }
+
+    levelAt(point: Box): Level {
+        return this.protocol.levels[this.rankAt(point)];
+    }
+
+    /** The rules that hold at a situation's cell box, in protocol order. */
+    rulesAt(point: Box): number[] {
+        return [...new Set(this.rulesMeeting(point).map(r => r.rule))];
+    }
+
+    /**
+     * Where the level is exactly `rank`, as disjoint boxes: each rule box of that level less the rules
+     * of higher levels and the boxes of its level before it; for the baseline, what no rule covers.
+     */
+    region(rank: number): Region {
+        let region = this.regionCache.get(rank);
+        if (!region) {
+            const budget = this.space.space.budget;
+            const boxes = rank === 0
+                ? piecesOutside(this.space.space.fullBox(), this.rulesMeeting(this.space.space.fullBox(), r => r.rank > 0).map(r => r.box), budget)
+                : this.ruleBoxes.filter(r => r.rank === rank).flatMap(mine => piecesOutside(mine.box,
+                    this.rulesMeeting(mine.box, r => r.rank > rank || (r.rank === rank && r.order < mine.order)).map(r => r.box), budget));
+            region = new Region(this.space.space, boxes);
+            this.regionCache.set(rank, region);
+        }
+        return region;
+    }
+
+    /** Whether no situation has the level `rank`. */
+    isUnreachable(rank: number): boolean {
+        if (rank === 0) return this.pieceAt(this.space.space.fullBox(), 0) === undefined;
+        return this.ruleBoxes.every(mine => mine.rank !== rank || this.uncovered(mine.box, r => r.rank > rank) === undefined);
+    }
+}
+
+/**
+ * The covering boxes, those that take the largest share of `box` first: the search for an uncovered
+ * piece then cuts few, small pieces (a box that holds all of `box` ends it at once).
+ */
+function largestFirst(box: Box, cover: readonly RuleBox[]): Box[] {
+    const share = (other: Box) => {
+        let product = 1;
+        for (let i = 0; i < box.length; i += 2) {
+            product *= (Math.min(box[i + 1], other[i + 1]) - Math.max(box[i], other[i]) + 1) / (box[i + 1] - box[i] + 1);
+        }
+        return product;
+    };
+    return cover.map(r => ({ box: r.box, share: share(r.box), order: r.order }))
+        .sort((a, b) => b.share - a.share || a.order - b.order)
+        .map(r => r.box);
 }

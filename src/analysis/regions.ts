@@ -4,40 +4,10 @@
 // values the protocol mentions and the open gaps between them; for a flag, scale or choice: its
 // values). Because every condition compares an indicator with constants, every condition is a
 // finite union of boxes of cell ranges, and every operation below is exact.
+import { BoxIndex } from './box-index.js';
+import { type Box, Budget, boxesMeet, intersectBoxes, isEmptyBox, piecesOutside, uncoveredPiece } from './boxes.js';
 
-/** Inclusive cell ranges per dimension: `[lo0, hi0, lo1, hi1, …]`. Empty when some `lo > hi`. */
-export type Box = Int32Array;
-
-/** Thrown when an analysis spends more than its budget; callers report `analysis-incomplete`. */
-export class BudgetExceeded extends Error {
-    constructor(readonly reason: string) {
-        super(`analysis budget exceeded: ${reason}`);
-        this.name = 'BudgetExceeded';
-    }
-}
-
-/** A bound on the work of one analysis: box operations, and wall-clock time. */
-export class Budget {
-    operations = 0;
-
-    constructor(readonly maxOperations = 20_000_000, readonly deadline = Number.POSITIVE_INFINITY) { }
-
-    static withTimeLimit(milliseconds: number, maxOperations?: number): Budget {
-        return new Budget(maxOperations, Date.now() + milliseconds);
-    }
-
-    spend(amount = 1): void {
-        const before = this.operations;
-        this.operations += amount;
-        if (this.operations > this.maxOperations) {
-            throw new BudgetExceeded(`more than ${this.maxOperations} box operations`);
-        }
-        // Reading the clock is costly: look at it every 4096 operations.
-        if ((before >> 12) !== (this.operations >> 12) && Date.now() > this.deadline) {
-            throw new BudgetExceeded('time limit reached');
-        }
-    }
-}
+export * from './boxes.js';
 
 export class Space {
     readonly dimensions: number;
@@ -79,77 +49,39 @@ export class Space {
     }
 }
 
-export function isEmptyBox(box: Box): boolean {
-    for (let i = 0; i < box.length; i += 2) {
-        if (box[i] > box[i + 1]) return true;
-    }
-    return false;
-}
+/** Above this many box pairs, operations look boxes up in an index instead of trying every pair. */
+const INDEX_THRESHOLD = 256;
 
-/** The intersection of two boxes, or undefined when they do not meet. */
-export function intersectBoxes(a: Box, b: Box): Box | undefined {
-    const result = new Int32Array(a.length);
-    for (let i = 0; i < a.length; i += 2) {
-        const lo = a[i] > b[i] ? a[i] : b[i];
-        const hi = a[i + 1] < b[i + 1] ? a[i + 1] : b[i + 1];
-        if (lo > hi) return undefined;
-        result[i] = lo;
-        result[i + 1] = hi;
-    }
-    return result;
-}
-
-export function boxesMeet(a: Box, b: Box): boolean {
-    for (let i = 0; i < a.length; i += 2) {
-        if (a[i] > b[i + 1] || b[i] > a[i + 1]) return false;
-    }
-    return true;
-}
-
-/** Whether `inner` lies within `outer`. */
-export function boxWithin(inner: Box, outer: Box): boolean {
-    for (let i = 0; i < inner.length; i += 2) {
-        if (inner[i] < outer[i] || inner[i + 1] > outer[i + 1]) return false;
-    }
-    return true;
-}
-
-/**
- * `a − b` as disjoint boxes: for each dimension in turn, the parts of `a` below and above `b`
- * are cut off, and `a` is narrowed to `b` on that dimension.
- */
-export function subtractBoxes(a: Box, b: Box): Box[] {
-    if (!boxesMeet(a, b)) return [a];
-    const pieces: Box[] = [];
-    const rest = a.slice();
-    for (let i = 0; i < a.length; i += 2) {
-        if (rest[i] < b[i]) {
-            const below = rest.slice();
-            below[i + 1] = b[i] - 1;
-            pieces.push(below);
-            rest[i] = b[i];
-        }
-        if (rest[i + 1] > b[i + 1]) {
-            const above = rest.slice();
-            above[i] = b[i + 1] + 1;
-            pieces.push(above);
-            rest[i + 1] = b[i + 1];
-        }
-    }
-    return pieces;
+interface Indexed {
+    readonly box: Box;
+    /** The position of the box in its region, so that lookups keep the region's order. */
+    readonly order: number;
 }
 
 export class Region {
+    protected indexed?: BoxIndex<Indexed>;
+
     constructor(readonly space: Space, readonly boxes: readonly Box[]) { }
 
     get isEmpty(): boolean {
         return this.boxes.length === 0;
     }
 
+    /** The boxes of this region that meet `box`, in the region's order. */
+    boxesMeeting(box: Box): Box[] {
+        if (this.boxes.length <= INDEX_THRESHOLD / 8) {
+            this.space.budget.spend(this.boxes.length >> 4);
+            return this.boxes.filter(candidate => boxesMeet(candidate, box));
+        }
+        this.indexed ??= new BoxIndex(this.boxes.map((b, order) => ({ box: b, order })), this.space.budget);
+        return this.indexed.meeting(box).sort((a, b) => a.order - b.order).map(item => item.box);
+    }
+
     intersect(other: Region): Region {
         const result: Box[] = [];
+        const pairwise = this.boxes.length * other.boxes.length <= INDEX_THRESHOLD;
         for (const a of this.boxes) {
-            for (const b of other.boxes) {
+            for (const b of pairwise ? other.boxes : other.boxesMeeting(a)) {
                 this.space.budget.spend();
                 const meet = intersectBoxes(a, b);
                 if (meet) result.push(meet);
@@ -159,24 +91,17 @@ export class Region {
     }
 
     intersectBox(box: Box): Region {
-        const result: Box[] = [];
-        for (const a of this.boxes) {
-            this.space.budget.spend();
-            const meet = intersectBoxes(a, box);
-            if (meet) result.push(meet);
-        }
-        return new Region(this.space, result);
+        return new Region(this.space, this.boxesMeeting(box).map(a => intersectBoxes(a, box)!));
     }
 
     /** Whether some situation lies in both regions. */
     meets(other: Region): boolean {
-        for (const a of this.boxes) {
-            for (const b of other.boxes) {
-                this.space.budget.spend();
-                if (boxesMeet(a, b)) return true;
-            }
-        }
-        return false;
+        const [few, many] = this.boxes.length <= other.boxes.length ? [this, other] : [other, this];
+        return few.boxes.some(box => many.meetsBox(box));
+    }
+
+    meetsBox(box: Box): boolean {
+        return this.boxesMeeting(box).length > 0;
     }
 
     /** The union; boxes may overlap (use `disjoint()` where that matters). */
@@ -186,17 +111,7 @@ export class Region {
 
     /** Every situation of this region that is not in `other`, as disjoint pieces of this region's boxes. */
     subtract(other: Region): Region {
-        let pieces: Box[] = [...this.boxes];
-        for (const b of other.boxes) {
-            const next: Box[] = [];
-            for (const piece of pieces) {
-                this.space.budget.spend();
-                for (const rest of subtractBoxes(piece, b)) next.push(rest);
-            }
-            pieces = next;
-            if (pieces.length === 0) break;
-        }
-        return new Region(this.space, pieces);
+        return new Region(this.space, this.boxes.flatMap(box => piecesOutside(box, other.boxesMeeting(box), this.space.budget)));
     }
 
     complement(): Region {
@@ -215,85 +130,132 @@ export class Region {
 
     /** A piece of `box` outside this region, or undefined when the region covers the box. */
     uncoveredPart(box: Box): Box | undefined {
-        const relevant = this.boxes.filter(candidate => boxesMeet(candidate, box));
-        this.space.budget.spend(this.boxes.length >> 4);
-        return uncovered(box, relevant, 0, this.space.budget);
+        return uncoveredPiece(box, this.boxesMeeting(box), this.space.budget);
     }
 
-    /** The same situations as pairwise disjoint boxes. */
+    /** The same situations as pairwise disjoint boxes: each box less the boxes before it. */
     disjoint(): Region {
-        const result: Box[] = [];
-        for (const box of this.boxes) {
-            let pieces = [box];
-            for (const earlier of result) {
-                if (pieces.length === 0) break;
-                const next: Box[] = [];
-                for (const piece of pieces) {
-                    this.space.budget.spend();
-                    next.push(...subtractBoxes(piece, earlier));
-                }
-                pieces = next;
-            }
-            result.push(...pieces);
-        }
-        return new Region(this.space, result);
+        const earlier = (box: Box, order: number) => this.boxesMeeting(box).filter(other => this.orderOf(other) < order);
+        return new Region(this.space, this.boxes.flatMap((box, order) => piecesOutside(box, earlier(box, order), this.space.budget)));
     }
 
     /**
      * Merges boxes that differ on one dimension only, where their ranges touch or overlap, until
-     * no more merge: fewer, larger boxes for the same situations (for tables people read).
+     * no more merge: fewer, larger boxes for the same situations (for tables people read). Each
+     * pass groups the boxes that agree on all dimensions but one, and joins runs along that one.
      */
     merged(): Region {
         let boxes = [...this.boxes];
-        let changed = true;
-        while (changed) {
+        const hashes = new BoxHashes();
+        for (let changed = true; changed;) {
             changed = false;
-            outer: for (let i = 0; i < boxes.length; i++) {
-                for (let j = i + 1; j < boxes.length; j++) {
-                    this.space.budget.spend();
-                    const joined = joinBoxes(boxes[i], boxes[j]);
-                    if (joined) {
-                        boxes[i] = joined;
-                        boxes.splice(j, 1);
-                        changed = true;
-                        break outer;
-                    }
+            for (let d = 0; d < this.space.dimensions && boxes.length > 1; d++) {
+                const joined = joinAlong(boxes, d, hashes);
+                if (joined.length < boxes.length) {
+                    boxes = joined;
+                    changed = true;
                 }
             }
         }
         return new Region(this.space, boxes);
     }
+
+    protected orderOf(box: Box): number {
+        this.orders ??= new Map(this.boxes.map((b, order) => [b, order]));
+        return this.orders.get(box)!;
+    }
+
+    protected orders?: Map<Box, number>;
 }
 
-/** Depth-first: the first piece of `box` that none of `cover[from…]` reaches. */
-function uncovered(box: Box, cover: readonly Box[], from: number, budget: Budget): Box | undefined {
-    for (let k = from; k < cover.length; k++) {
-        if (!boxesMeet(box, cover[k])) continue;
-        budget.spend();
-        if (boxWithin(box, cover[k])) return undefined;
-        for (const piece of subtractBoxes(box, cover[k])) {
-            const left = uncovered(piece, cover, k + 1, budget);
-            if (left) return left;
+/**
+ * Joins, along dimension `d`, the boxes equal on every other dimension whose ranges on `d` touch or
+ * overlap. The result keeps the order of the first box of each run.
+ */
+function joinAlong(boxes: readonly Box[], d: number, hashes: BoxHashes): Box[] {
+    const groups = new Map<number, number[]>();
+    boxes.forEach((box, i) => {
+        const key = hashes.without(box, d);
+        const group = groups.get(key);
+        if (group) group.push(i); else groups.set(key, [i]);
+    });
+    const result: (Box | undefined)[] = [...boxes];
+    for (const group of groups.values()) {
+        if (group.length < 2) continue;
+        for (const same of equalClasses(boxes, group, d)) {
+            if (same.length > 1) joinRun(boxes, same, d, result);
         }
-        return undefined;
     }
-    return box;
+    return result.filter((box): box is Box => box !== undefined);
 }
 
-/** The union of two boxes when it is itself a box (equal on all dimensions but one, touching on that one). */
-function joinBoxes(a: Box, b: Box): Box | undefined {
-    let differing = -1;
-    for (let i = 0; i < a.length; i += 2) {
-        if (a[i] !== b[i] || a[i + 1] !== b[i + 1]) {
-            if (differing >= 0) return undefined;
-            differing = i;
+/** The boxes of a hash group split by what they really are on the other dimensions (hashes may collide). */
+function equalClasses(boxes: readonly Box[], group: readonly number[], d: number): number[][] {
+    const classes: number[][] = [];
+    for (const i of group) {
+        const same = classes.find(c => equalExcept(boxes[c[0]], boxes[i], d));
+        if (same) same.push(i); else classes.push([i]);
+    }
+    return classes;
+}
+
+/** Joins the touching or overlapping runs, along d, of boxes equal elsewhere; the first of a run keeps its place. */
+function joinRun(boxes: readonly Box[], same: readonly number[], d: number, result: (Box | undefined)[]): void {
+    const sorted = [...same].sort((a, b) => boxes[a][2 * d] - boxes[b][2 * d] || a - b);
+    let run = sorted[0];
+    let current = boxes[run];
+    for (const i of sorted.slice(1)) {
+        const box = boxes[i];
+        if (box[2 * d] <= current[2 * d + 1] + 1) {
+            if (box[2 * d + 1] > current[2 * d + 1]) {
+                current = current.slice();
+                current[2 * d + 1] = box[2 * d + 1];
+            }
+            result[run] = undefined;
+            result[i] = undefined;
+            run = Math.min(run, i);
+            result[run] = current;
+        } else {
+            run = i;
+            current = box;
         }
     }
-    if (differing < 0) return a; // identical
-    const i = differing;
-    if (a[i] > b[i + 1] + 1 || b[i] > a[i + 1] + 1) return undefined;
-    const joined = a.slice();
-    joined[i] = Math.min(a[i], b[i]);
-    joined[i + 1] = Math.max(a[i + 1], b[i + 1]);
-    return joined;
+}
+
+function equalExcept(a: Box, b: Box, d: number): boolean {
+    for (let k = 0; k < a.length; k++) {
+        if ((k >> 1) !== d && a[k] !== b[k]) return false;
+    }
+    return true;
+}
+
+/**
+ * Hashes of boxes without one dimension: each dimension's range is mixed into a word, and the words
+ * are xored, so that taking one dimension out is one more xor. Boxes equal on the other dimensions
+ * hash alike. Worked out once per box.
+ */
+class BoxHashes {
+    protected readonly words = new WeakMap<Box, { readonly all: number; readonly each: Int32Array }>();
+
+    without(box: Box, d: number): number {
+        let words = this.words.get(box);
+        if (!words) {
+            const each = new Int32Array(box.length >> 1);
+            let all = 0;
+            for (let k = 0; k < box.length; k += 2) {
+                each[k >> 1] = mix(k, box[k], box[k + 1]);
+                all ^= each[k >> 1];
+            }
+            words = { all, each };
+            this.words.set(box, words);
+        }
+        return words.all ^ words.each[d];
+    }
+}
+
+function mix(position: number, lo: number, hi: number): number {
+    let h = Math.imul(position + 1, 0x9e3779b1) ^ Math.imul(lo + 0x7f4a7c15, 0x85ebca6b) ^ Math.imul(hi + 0x165667b1, 0xc2b2ae35);
+    h ^= h >>> 15;
+    h = Math.imul(h, 0x2c1b3c6d);
+    return (h ^ (h >>> 13)) | 0;
 }

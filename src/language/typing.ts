@@ -65,16 +65,17 @@ export function valueProblem(indicator: Indicator, value: Value | undefined, use
         return undefined; // a syntax error already covers it
     }
     const name = indicator.name;
-    const mismatch = `'${name}' is ${describeKind(kind)}; compare it with ${expectedValue(indicator, kind)}`;
+    // Only spelled out when it is the problem: a scale may list many members.
+    const mismatch = () => `'${name}' is ${describeKind(kind)}; compare it with ${expectedValue(indicator, kind)}`;
     if (isMeasured(kind)) {
-        return isQuantity(value) ? quantityProblem(kind, value) : mismatch;
+        return isQuantity(value) ? quantityProblem(kind, value) : mismatch();
     }
     if (kind === 'flag') {
-        if (!isBooleanValue(value)) return mismatch;
+        if (!isBooleanValue(value)) return mismatch();
         return use === 'equality' ? undefined : `'${name}' is a flag; compare it with = or != only`;
     }
     if (!isMemberValue(value)) {
-        return mismatch;
+        return mismatch();
     }
     if (kind === 'choice' && use !== 'equality') {
         return `the members of '${name}' have no order; use =, != or in { … }`;

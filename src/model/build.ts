@@ -154,21 +154,33 @@ class ProtocolBuilder {
         if (type.unit && !quantityProblem(dimension, { number: '1', unit: type.unit } as ast.Quantity)) {
             return type.unit;
         }
-        const counts = new Map<string, number>();
-        for (const node of AstUtils.streamAllContents(this.protocol)) {
-            if (ast.isQuantity(node) && node.unit) {
-                const test = node.$container;
-                if ((ast.isComparison(test) || ast.isBetween(test)) && test.indicator?.ref === indicator && !quantityProblem(dimension, node)) {
-                    counts.set(node.unit, (counts.get(node.unit) ?? 0) + 1);
-                }
-            }
-        }
+        const counts = this.unitsWritten().get(indicator) ?? new Map<string, number>();
         let best: string | undefined;
         for (const [unit, count] of counts) {
             if (best === undefined || count > counts.get(best)!) best = unit;
         }
         return best ?? BASE_UNIT[dimension];
     }
+
+    /** How often each unit is written in a comparison with each indicator: one pass over the protocol. */
+    protected unitsWritten(): Map<ast.Indicator, Map<string, number>> {
+        if (!this.unitCounts) {
+            this.unitCounts = new Map();
+            for (const node of AstUtils.streamAllContents(this.protocol)) {
+                if (!ast.isQuantity(node) || !node.unit) continue;
+                const test = node.$container;
+                const indicator = (ast.isComparison(test) || ast.isBetween(test)) ? test.indicator?.ref : undefined;
+                const dimension = indicator && indicatorKind(indicator);
+                if (!indicator || !dimension || !isMeasured(dimension) || quantityProblem(dimension, node)) continue;
+                let counts = this.unitCounts.get(indicator);
+                if (!counts) this.unitCounts.set(indicator, counts = new Map());
+                counts.set(node.unit, (counts.get(node.unit) ?? 0) + 1);
+            }
+        }
+        return this.unitCounts;
+    }
+
+    protected unitCounts?: Map<ast.Indicator, Map<string, number>>;
 
     protected rule(rule: ast.Rule): Rule | undefined {
         const condition = this.condition(rule.condition);
@@ -337,7 +349,10 @@ class ProtocolBuilder {
     }
 
     protected source(node: AstNode, property = 'name'): SourceRef {
-        const cst = GrammarUtils.findNodeForProperty(node.$cstNode, property) ?? node.$cstNode;
+        // A reference knows its own text; other properties are looked up in the node's syntax tree.
+        const reference = (node as unknown as Record<string, unknown>)[property];
+        const cst = (isReference(reference) ? reference.$refNode : undefined)
+            ?? GrammarUtils.findNodeForProperty(node.$cstNode, property) ?? node.$cstNode;
         const range = cst?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
         return { uri: AstUtils.getDocument(node).uri.toString(), range };
     }

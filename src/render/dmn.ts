@@ -1,6 +1,8 @@
 // DMN 1.5: an input per indicator, the rule table as a decision with hit policy PRIORITY, and the
 // resolved table as a second decision with hit policy UNIQUE. Unary tests are FEEL, in base units.
-import { create } from 'xmlbuilder2';
+import { create, fragment } from 'xmlbuilder2';
+import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
+import { collect } from './json.js';
 import type { Indicator } from '../model/protocol.js';
 import { type Rational, isDecimal, toDecimalString, toExactString } from '../model/rational.js';
 import type { Constraint } from '../tables/constraints.js';
@@ -9,8 +11,18 @@ import { conditionText, wholeNumberBounds } from './text.js';
 
 const DMN = 'https://www.omg.org/spec/DMN/20230324/MODEL/';
 const BASE_UNITS: Record<string, string> = { distance: 'm', duration: 's', speed: 'm/s', count: 'count', percent: '%' };
+/** Where a table's rows go in the document built around them. */
+const ROWS = 'detente:rows';
 
 export function renderDmn(compiled: CompiledProtocol): string {
+    return collect(out => writeDmn(compiled, out));
+}
+
+/**
+ * The DMN document, chunk by chunk: the document around the tables is built whole, and each table
+ * row is built and written on its own, so that tables of any size never sit in memory at once.
+ */
+export function writeDmn(compiled: CompiledProtocol, out: (chunk: string) => void): void {
     const { protocol, tables } = compiled;
     const id = (...parts: string[]) => parts.join('_');
     const definitions = create({ version: '1.0', encoding: 'UTF-8' })
@@ -60,27 +72,39 @@ export function renderDmn(compiled: CompiledProtocol): string {
     rules.output.ele(DMN, 'defaultOutputEntry').ele(DMN, 'text').txt(`"${feelString(protocol.levels[0].name)}"`);
     rules.table.ele(DMN, 'annotation', { name: 'rule' });
     rules.table.ele(DMN, 'annotation', { name: 'citation' });
-    tables.ruleRows.forEach((row, i) => {
-        const rule = rules.table.ele(DMN, 'rule', { id: id('rule', protocol.name, String(i + 1)) });
-        rule.ele(DMN, 'description').txt(`${row.rule.kind === 'redline' ? 'Red line' : 'Threshold'} ${row.rule.name}${row.parts > 1 ? ` (part ${row.part} of ${row.parts})` : ''}: ${conditionText(row.rule.condition)}`);
-        row.constraints.forEach(constraint => rule.ele(DMN, 'inputEntry').ele(DMN, 'text').txt(unaryTest(constraint)));
-        rule.ele(DMN, 'outputEntry').ele(DMN, 'text').txt(`"${feelString(row.level.name)}"`);
-        rule.ele(DMN, 'annotationEntry').ele(DMN, 'text').txt(row.rule.name);
-        rule.ele(DMN, 'annotationEntry').ele(DMN, 'text').txt(row.rule.citation ?? '');
-    });
-
+    rules.table.com(ROWS);
     const resolved = decision('resolved', `${protocol.name} resolved level`,
         'The resolved table: disjoint rows that together cover every situation, each with its level and the steps of that level\'s response.',
         'UNIQUE');
     resolved.table.ele(DMN, 'annotation', { name: 'steps' });
-    tables.resolvedRows.forEach((row, i) => {
-        const rule = resolved.table.ele(DMN, 'rule', { id: id('resolved', protocol.name, String(i + 1)) });
-        row.constraints.forEach(constraint => rule.ele(DMN, 'inputEntry').ele(DMN, 'text').txt(unaryTest(constraint)));
-        rule.ele(DMN, 'outputEntry').ele(DMN, 'text').txt(`"${feelString(row.level.name)}"`);
-        rule.ele(DMN, 'annotationEntry').ele(DMN, 'text').txt((tables.steps.get(row.level.name) ?? []).map(s => s.step.name).join(', '));
-    });
-
-    return definitions.end({ prettyPrint: true, indent: '  ' }) + '\n';
+    resolved.table.com(ROWS);
+    // The rows of each table go where its placeholder is, at its depth.
+    const [head, betweenTables, tail] = definitions.end({ prettyPrint: true, indent: '  ' }).split(new RegExp(` *<!--${ROWS}-->\n`));
+    /** A row of a table, built on its own and written at the table's depth. */
+    const row = (ruleId: string, build: (rule: XMLBuilder) => void) => {
+        const rule = fragment().ele('rule', { id: ruleId });
+        build(rule);
+        out(`${rule.end({ prettyPrint: true, indent: '  ', offset: 3 })}\n`);
+    };
+    const entry = (rule: XMLBuilder, name: string, text: string) => {
+        const element = rule.ele(name).ele('text');
+        if (text) element.txt(text);
+    };
+    out(head);
+    tables.ruleRows.forEach((r, i) => row(id('rule', protocol.name, String(i + 1)), rule => {
+        rule.ele('description').txt(`${r.rule.kind === 'redline' ? 'Red line' : 'Threshold'} ${r.rule.name}${r.parts > 1 ? ` (part ${r.part} of ${r.parts})` : ''}: ${conditionText(r.rule.condition)}`);
+        r.constraints.forEach(constraint => entry(rule, 'inputEntry', unaryTest(constraint)));
+        entry(rule, 'outputEntry', `"${feelString(r.level.name)}"`);
+        entry(rule, 'annotationEntry', r.rule.name);
+        entry(rule, 'annotationEntry', r.rule.citation ?? '');
+    }));
+    out(betweenTables);
+    tables.resolvedRows.forEach((r, i) => row(id('resolved', protocol.name, String(i + 1)), rule => {
+        r.constraints.forEach(constraint => entry(rule, 'inputEntry', unaryTest(constraint)));
+        entry(rule, 'outputEntry', `"${feelString(r.level.name)}"`);
+        entry(rule, 'annotationEntry', (tables.steps.get(r.level.name) ?? []).map(s => s.step.name).join(', '));
+    }));
+    out(`${tail}\n`);
 }
 
 function typeName(indicator: Indicator): string {

@@ -11,6 +11,11 @@ export const TABLES_FORMAT = 'detente-tables/1';
 const BASE_UNITS: Record<string, string> = { distance: 'm', duration: 's', speed: 'm/s', count: 'count', percent: 'percent' };
 
 export function renderJson(compiled: CompiledProtocol): string {
+    return collect(out => writeJson(compiled, out));
+}
+
+/** The JSON document, chunk by chunk: the tables' rows are formatted one at a time, never all at once. */
+export function writeJson(compiled: CompiledProtocol, out: (chunk: string) => void): void {
     const { protocol, tables } = compiled;
     const document = {
         format: TABLES_FORMAT,
@@ -18,7 +23,7 @@ export function renderJson(compiled: CompiledProtocol): string {
         ruleTable: {
             hitPolicy: 'PRIORITY',
             priority: tables.priority.map(level => level.name),
-            rows: tables.ruleRows.map(row => ({
+            rows: new LazyArray(tables.ruleRows, row => ({
                 rule: row.rule.name,
                 kind: row.rule.kind,
                 part: row.part,
@@ -30,14 +35,52 @@ export function renderJson(compiled: CompiledProtocol): string {
         },
         resolvedTable: {
             hitPolicy: 'UNIQUE',
-            rows: tables.resolvedRows.map(row => ({
+            rows: new LazyArray(tables.resolvedRows, row => ({
                 level: row.level.name,
                 conditions: conditions(row.constraints),
                 steps: (tables.steps.get(row.level.name) ?? []).map(s => s.step.name),
             })),
         },
     };
-    return JSON.stringify(document, null, 2) + '\n';
+    writeValue(document, '', out);
+    out('\n');
+}
+
+/** An array whose items are made as they are written. */
+class LazyArray<T> {
+    constructor(readonly items: readonly T[], readonly item: (value: T) => unknown) { }
+}
+
+/** As `JSON.stringify(value, null, 2)` writes it, in chunks (values are plain data: no `undefined`, no `toJSON`). */
+function writeValue(value: unknown, indent: string, out: (chunk: string) => void): void {
+    const inner = `${indent}  `;
+    if (value instanceof LazyArray) {
+        if (value.items.length === 0) return out('[]');
+        out('[');
+        value.items.forEach((item, i) => {
+            out(`${i > 0 ? ',' : ''}\n${inner}`);
+            writeValue(value.item(item), inner, out);
+        });
+        return out(`\n${indent}]`);
+    }
+    if (Array.isArray(value) || value === null || typeof value !== 'object') {
+        return out(JSON.stringify(value, null, 2).replaceAll('\n', `\n${indent}`));
+    }
+    const entries = Object.entries(value);
+    if (entries.length === 0) return out('{}');
+    out('{');
+    entries.forEach(([key, item], i) => {
+        out(`${i > 0 ? ',' : ''}\n${inner}${JSON.stringify(key)}: `);
+        writeValue(item, inner, out);
+    });
+    out(`\n${indent}}`);
+}
+
+/** What a chunked writer writes, as one string. */
+export function collect(write: (out: (chunk: string) => void) => void): string {
+    const chunks: string[] = [];
+    write(chunk => chunks.push(chunk));
+    return chunks.join('');
 }
 
 function structure(protocol: Protocol, compiled: CompiledProtocol) {

@@ -2,9 +2,9 @@
 import type { CompiledProtocol } from './compiled.js';
 import { renderAnnex } from './annex.js';
 import { renderResolvedCsv, renderRuleCsv } from './csv.js';
-import { renderDmn } from './dmn.js';
+import { writeDmn } from './dmn.js';
 import { renderHtml } from './html.js';
-import { renderJson } from './json.js';
+import { collect, writeJson } from './json.js';
 import { renderMarkdown } from './markdown.js';
 
 export const FORMATS = ['md', 'html', 'csv', 'json', 'dmn', 'annex'] as const;
@@ -19,19 +19,32 @@ export const FORMAT_DESCRIPTIONS: Readonly<Record<Format, string>> = {
     annex: 'Treaty-style annex text (Markdown)',
 };
 
-const RENDERERS: Readonly<Record<Format, ReadonlyArray<{ suffix: string; render: (compiled: CompiledProtocol) => string }>>> = {
-    md: [{ suffix: '.md', render: renderMarkdown }],
-    html: [{ suffix: '.html', render: renderHtml }],
-    csv: [{ suffix: '.rules.csv', render: renderRuleCsv }, { suffix: '.resolved.csv', render: renderResolvedCsv }],
-    json: [{ suffix: '.json', render: renderJson }],
-    dmn: [{ suffix: '.dmn', render: renderDmn }],
-    annex: [{ suffix: '.annex.md', render: renderAnnex }],
+/** Writes a file's text chunk by chunk, so that large tables need not be held as one string. */
+export type ChunkWriter = (out: (chunk: string) => void) => void;
+
+type Renderer = (compiled: CompiledProtocol) => ChunkWriter;
+const whole = (render: (compiled: CompiledProtocol) => string): Renderer => compiled => out => out(render(compiled));
+const chunked = (write: (compiled: CompiledProtocol, out: (chunk: string) => void) => void): Renderer => compiled => out => write(compiled, out);
+
+const RENDERERS: Readonly<Record<Format, ReadonlyArray<{ suffix: string; render: Renderer }>>> = {
+    md: [{ suffix: '.md', render: whole(renderMarkdown) }],
+    html: [{ suffix: '.html', render: whole(renderHtml) }],
+    csv: [{ suffix: '.rules.csv', render: whole(renderRuleCsv) }, { suffix: '.resolved.csv', render: whole(renderResolvedCsv) }],
+    json: [{ suffix: '.json', render: chunked(writeJson) }],
+    dmn: [{ suffix: '.dmn', render: chunked(writeDmn) }],
+    annex: [{ suffix: '.annex.md', render: whole(renderAnnex) }],
 };
 
 export interface RenderedFile {
     /** The file name, without a folder: `Patrol.rules.csv`. */
     readonly name: string;
-    readonly content: string;
+    /** Writes the file's text; rendering happens as it is called. */
+    readonly write: ChunkWriter;
+}
+
+/** A rendered file's whole text. */
+export function fileText(file: RenderedFile): string {
+    return collect(file.write);
 }
 
 export function isFormat(value: string): value is Format {
@@ -42,6 +55,6 @@ export function isFormat(value: string): value is Format {
 export function renderFiles(compiled: CompiledProtocol, formats: readonly Format[]): RenderedFile[] {
     return formats.flatMap(format => RENDERERS[format].map(({ suffix, render }) => ({
         name: `${compiled.protocol.name}${suffix}`,
-        content: render(compiled),
+        write: render(compiled),
     })));
 }

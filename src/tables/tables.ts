@@ -44,16 +44,24 @@ export function decisionTables(analysis: Analysis): DecisionTables {
     const levelOf = (name: string) => protocol.levels.find(l => l.name === name)!;
     const ruleRows = protocol.rules.flatMap((rule, i) => {
         const boxes = sortBoxes(levels.ruleRegions[i].merged().boxes);
-        return boxes.map((box, k) => ({ rule, part: k + 1, parts: boxes.length, level: levelOf(rule.level), box, constraints: constraintsOf(space, box) }));
+        return boxes.map((box, k) => row(space, { rule, part: k + 1, parts: boxes.length, level: levelOf(rule.level), box }));
     });
     const priority = [...protocol.levels].reverse();
     const resolvedRows = priority.flatMap(level =>
-        sortBoxes(levels.regions[level.rank].merged().boxes).map(box => ({ level, box, constraints: constraintsOf(space, box) })));
+        sortBoxes(levels.region(level.rank).merged().boxes).map(box => row(space, { level, box })));
     const steps = new Map(protocol.levels.map(level => {
         const response = protocol.responses.find(r => r.level === level.name);
         return [level.name, response ? schedule(response) : []];
     }));
     return { protocol, space, priority, ruleRows, resolvedRows, steps };
+}
+
+/**
+ * A row whose constraints are worked out when a renderer reads them: a table of many thousand rows is
+ * then never held as constraints all at once.
+ */
+function row<T extends { readonly box: Box }>(space: SituationSpace, fields: T): T & { readonly constraints: readonly Constraint[] } {
+    return Object.defineProperty(fields, 'constraints', { get: () => constraintsOf(space, fields.box), enumerable: true }) as T & { readonly constraints: readonly Constraint[] };
 }
 
 /** Rows in indicator order: by the first indicator's range, then the second's, and so on. */

@@ -2,7 +2,9 @@
 import type { Deescalation } from '../../model/protocol.js';
 import type { AnalysisContext } from '../context.js';
 import { type Finding, finding } from '../findings.js';
-import type { Box, Region } from '../regions.js';
+import { type Box, intersectBoxes } from '../boxes.js';
+import type { Coverage, RuleBox } from '../levels.js';
+import type { Region } from '../regions.js';
 import type { Value } from '../situations.js';
 
 export function checkDeescalations(context: AnalysisContext): Finding[] {
@@ -15,8 +17,8 @@ export function checkDeescalations(context: AnalysisContext): Finding[] {
             continue;
         }
         const target = context.levels.rankOf(deescalation.to);
-        const above = context.levels.regionAbove(target);
-        const overlap = condition.intersect(above);
+        const above = context.levels.above(target);
+        const overlap = overlapAbove(context, condition, target);
         if (!overlap.isEmpty) {
             const example = context.witness(overlap);
             findings.push(finding('flapping', deescalation.source,
@@ -25,7 +27,7 @@ export function checkDeescalations(context: AnalysisContext): Finding[] {
                 { witness: example.json }));
             continue;
         }
-        const touch = touching(context, condition.boxes, above.boxes);
+        const touch = touching(context, condition.boxes, target);
         if (touch) {
             findings.push(noMargin(context, deescalation, title, touch, [condition, above]));
         }
@@ -33,28 +35,40 @@ export function checkDeescalations(context: AnalysisContext): Finding[] {
     return findings;
 }
 
+/** Where the off-ramp's condition holds and the level is above its target; the least severe rules first. */
+function overlapAbove(context: AnalysisContext, condition: Region, target: number): Region {
+    const { levels } = context;
+    const boxes = condition.boxes.flatMap(box => leastSevereFirst(levels.rulesMeeting(box, r => r.rank > target))
+        .map(r => intersectBoxes(box, r.box)!));
+    return context.space.space.region(boxes);
+}
+
 /**
- * A box of the off-ramp and a box above its target that touch: on every measured axis their ranges
- * meet or are neighbours (a boundary and the values just beside it); on flags, scales and choices
- * they share a value.
+ * A box of the off-ramp and a box of a rule above its target that touch: on every measured axis
+ * their ranges meet or are neighbours (a boundary and the values just beside it); on flags, scales
+ * and choices they share a value.
  */
-function touching(context: AnalysisContext, offramp: readonly Box[], above: readonly Box[]): [Box, Box] | undefined {
-    const axes = context.space.axes;
-    const budget = context.space.space.budget;
+function touching(context: AnalysisContext, offramp: readonly Box[], target: number): [Box, Box] | undefined {
+    const { levels, space } = context;
     for (const c of offramp) {
-        for (const a of above) {
-            budget.spend();
-            const touches = axes.every((axis, d) => {
-                const slack = axis.kind === 'numeric' ? 1 : 0;
-                return c[2 * d] <= a[2 * d + 1] + slack && a[2 * d] <= c[2 * d + 1] + slack;
-            });
-            if (touches) return [c, a];
-        }
+        // The box widened by one cell on measured axes: what it touches, it meets.
+        const reach = c.slice();
+        space.axes.forEach((axis, d) => {
+            if (axis.kind !== 'numeric') return;
+            reach[2 * d] = Math.max(0, c[2 * d] - 1);
+            reach[2 * d + 1] = Math.min(space.space.sizes[d] - 1, c[2 * d + 1] + 1);
+        });
+        const [first] = leastSevereFirst(levels.rulesMeeting(reach, r => r.rank > target));
+        if (first) return [c, first.box];
     }
     return undefined;
 }
 
-function noMargin(context: AnalysisContext, deescalation: Deescalation, title: string, [c, a]: [Box, Box], [condition, above]: [Region, Region]): Finding {
+function leastSevereFirst(ruleBoxes: RuleBox[]): RuleBox[] {
+    return ruleBoxes.sort((a, b) => a.rank - b.rank || a.order - b.order);
+}
+
+function noMargin(context: AnalysisContext, deescalation: Deescalation, title: string, [c, a]: [Box, Box], [condition, above]: [Region, Coverage]): Finding {
     const { space } = context;
     const offramp = new Map<string, Value>();
     const reescalation = new Map<string, Value>();
@@ -71,7 +85,7 @@ function noMargin(context: AnalysisContext, deescalation: Deescalation, title: s
         ...context.relevantAxes(offramp, condition), ...context.relevantAxes(reescalation, above), ...context.differingAxes(offramp, reescalation),
     ]);
     const leaving = context.witness(condition, offramp, shown);
-    const back = context.witness(above, reescalation, shown);
+    const back = context.concrete(reescalation, shown);
     return finding('no-hysteresis', deescalation.source,
         `${title} leaves no margin: its condition holds at ${leaving.description}, and right beside it, at ${back.description}, ` +
         `the level is ${back.level.name}, above ${deescalation.to}. Leave a gap between the off-ramp and the rules it steps down from.`,

@@ -40,7 +40,7 @@ function reachesBaseline(protocol: Protocol, from: string): boolean {
 export function checkReachability(context: AnalysisContext): Finding[] {
     const { protocol, levels } = context;
     return protocol.levels
-        .filter(level => levels.regions[level.rank].isEmpty)
+        .filter(level => levels.isUnreachable(level.rank))
         .map(level => {
             const rules = levels.rulesOf(level.rank);
             const why = level.rank === 0

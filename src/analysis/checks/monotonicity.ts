@@ -1,51 +1,62 @@
 // non-monotone: a situation at least as bad on every directed indicator (equal on neutral ones) gets a lower level.
-import type { Indicator, Rule } from '../../model/protocol.js';
+import type { Indicator } from '../../model/protocol.js';
+import { type Box, piecesOutside } from '../boxes.js';
 import { type AnalysisContext, ruleTitle, related } from '../context.js';
 import { type Finding, finding } from '../findings.js';
-import { holdsIn } from '../meaning.js';
-import type { Box, Region } from '../regions.js';
+import type { Coverage, RuleBox } from '../levels.js';
 import type { Situation, Value } from '../situations.js';
 
+/**
+ * For each rule, where it decides the level: the situations at least as bad as one of those form a box
+ * (each directed axis extended towards worse); any part of that box no rule of the same level or
+ * above reaches is a worse situation with a lower level.
+ */
 export function checkMonotonicity(context: AnalysisContext): Finding[] {
-    const { protocol, space, levels } = context;
-    const budget = space.space.budget;
-    const reported = new Set<Rule>();
+    const { protocol, levels } = context;
     const findings: Finding[] = [];
-    for (let high = levels.regions.length - 1; high > 0; high--) {
-        for (let low = 0; low < high; low++) {
-            for (const a of levels.regions[high].boxes) {
-                for (const b of levels.regions[low].boxes) {
-                    budget.spend();
-                    if (!worseReachable(context, a, b)) continue;
-                    const [better, worse] = witnessPair(context, a, b);
-                    const culprit = protocol.rules.find(rule => levels.rankOf(rule.level) === high && holdsIn(protocol, rule.condition, better));
-                    if (!culprit || reported.has(culprit)) continue;
-                    reported.add(culprit);
-                    findings.push(report(context, culprit, better, worse, [levels.regions[high], levels.regions[low]]));
-                }
-            }
-        }
+    for (let rank = levels.top; rank > 0; rank--) {
+        protocol.rules.forEach((_, i) => {
+            const pair = levels.ranks[i] === rank ? violation(context, i) : undefined;
+            if (pair) findings.push(report(context, i, pair));
+        });
     }
     return findings;
+}
+
+/** A situation where rule `i` decides the level, and one at least as bad with a lower level. */
+function violation(context: AnalysisContext, i: number): [Situation, Situation] | undefined {
+    const { levels } = context;
+    const rank = levels.ranks[i];
+    const sameOrAbove = (other: RuleBox) => other.rank >= rank;
+    for (const box of levels.ruleRegions[i].boxes) {
+        // Most rules pass here at once: everything worse than where they hold is at their level or above.
+        if (!levels.uncovered(worseThan(context, box), sameOrAbove)) continue;
+        const higher = levels.rulesMeeting(box, other => other.rank > rank).map(other => other.box);
+        for (const decided of piecesOutside(box, higher, context.space.space.budget)) {
+            const worse = levels.uncovered(worseThan(context, decided), sameOrAbove);
+            if (worse) return witnessPair(context, decided, worse);
+        }
+    }
+    return undefined;
 }
 
 function direction(indicator: Indicator): 'higher' | 'lower' | 'neutral' {
     return indicator.worse ?? 'neutral';
 }
 
-/** Whether some s in `a` and t in `b` have t at least as bad as s on every axis (equal on neutral ones). */
-function worseReachable(context: AnalysisContext, a: Box, b: Box): boolean {
-    return context.space.axes.every((axis, d) => {
-        const [alo, ahi, blo, bhi] = [a[2 * d], a[2 * d + 1], b[2 * d], b[2 * d + 1]];
+/** Every situation at least as bad as some situation of `box`. */
+function worseThan(context: AnalysisContext, box: Box): Box {
+    const result = box.slice();
+    context.space.axes.forEach((axis, d) => {
         switch (direction(axis.indicator)) {
-            case 'higher': return alo <= bhi;
-            case 'lower': return ahi >= blo;
-            case 'neutral': return alo <= bhi && blo <= ahi;
+            case 'higher': result[2 * d + 1] = context.space.space.sizes[d] - 1; break;
+            case 'lower': result[2 * d] = 0; break;
         }
     });
+    return result;
 }
 
-/** Readable s ∈ a and t ∈ b, t at least as bad as s: equal wherever the boxes share values. */
+/** Readable s ∈ a and t ∈ b, t at least as bad as s (b lies among the situations worse than a): equal wherever the boxes share values. */
 function witnessPair(context: AnalysisContext, a: Box, b: Box): [Situation, Situation] {
     const { space } = context;
     const better = new Map<string, Value>();
@@ -63,19 +74,23 @@ function witnessPair(context: AnalysisContext, a: Box, b: Box): [Situation, Situ
     return [better, worse];
 }
 
-function report(context: AnalysisContext, culprit: Rule, better: Situation, worse: Situation, [high, low]: [Region, Region]): Finding {
-    const { protocol } = context;
-    const shown = new Set([...context.relevantAxes(better, high), ...context.relevantAxes(worse, low), ...context.differingAxes(better, worse)]);
-    const betterWitness = context.witness(high, better, shown);
-    const worseWitness = context.witness(low, worse, shown);
-    const worseRule = protocol.rules.find(rule => rule.level === worseWitness.level.name && holdsIn(protocol, rule.condition, worse));
-    return finding('non-monotone', culprit.source,
-        `${ruleTitle(culprit)} makes the ladder non-monotone: at ${betterWitness.description} the level is ${betterWitness.level.name}, ` +
+function report(context: AnalysisContext, culprit: number, [better, worse]: [Situation, Situation]): Finding {
+    const { protocol, levels } = context;
+    const rule = protocol.rules[culprit];
+    const exactly = (situation: Situation): Coverage => levels.exactly(context.levelAt(situation).rank);
+    const shown = new Set([
+        ...context.relevantAxes(better, exactly(better)), ...context.relevantAxes(worse, exactly(worse)), ...context.differingAxes(better, worse),
+    ]);
+    const betterWitness = context.concrete(better, shown);
+    const worseWitness = context.concrete(worse, shown);
+    const worseRule = context.rulesAt(worse).find(i => levels.ranks[i] === worseWitness.level.rank);
+    return finding('non-monotone', rule.source,
+        `${ruleTitle(rule)} makes the ladder non-monotone: at ${betterWitness.description} the level is ${betterWitness.level.name}, ` +
         `but at ${worseWitness.description}, at least as bad on every indicator, it is only ${worseWitness.level.name}.`,
         {
             witness: { better: betterWitness.json, worse: worseWitness.json },
-            related: worseRule
-                ? [related(worseRule.source, `${ruleTitle(worseRule)} decides the worse situation: ${worseWitness.level.name}`)]
+            related: worseRule !== undefined
+                ? [related(protocol.rules[worseRule].source, `${ruleTitle(protocol.rules[worseRule])} decides the worse situation: ${worseWitness.level.name}`)]
                 : [],
         });
 }

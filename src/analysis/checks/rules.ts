@@ -2,7 +2,7 @@
 import type { Rule } from '../../model/protocol.js';
 import { type AnalysisContext, nameList, related, ruleTitle } from '../context.js';
 import { type Finding, finding } from '../findings.js';
-import type { Region } from '../regions.js';
+import type { RuleBox } from '../levels.js';
 
 export function checkRules(context: AnalysisContext): Finding[] {
     const { protocol, levels } = context;
@@ -15,8 +15,8 @@ export function checkRules(context: AnalysisContext): Finding[] {
             unsatisfiable.add(i);
             findings.push(finding('unsatisfiable-condition', rule.source,
                 `${ruleTitle(rule)} never holds: no situation satisfies its condition, so it can never lead to ${rule.level}.`));
-        } else if (regions[i].complement().isEmpty) {
-            if (context.rankOf(rule) > 0) findings.push(finding('always-true', rule.source,
+        } else if (levels.ranks[i] > 0 && regions[i].complement().isEmpty) {
+            findings.push(finding('always-true', rule.source,
                 `${ruleTitle(rule)} holds in every situation: no situation is ever below ${rule.level}.`));
         }
         if (rule.kind === 'redline' && rule.disclosure === 'confidential') {
@@ -27,37 +27,32 @@ export function checkRules(context: AnalysisContext): Finding[] {
 
     // Reverse order: of two identical rules, the later one is the redundant copy.
     const redundant = new Set<number>();
+    const covered = (i: number, keep: (other: RuleBox) => boolean) =>
+        regions[i].boxes.every(box => levels.uncovered(box, keep) === undefined);
     for (let i = protocol.rules.length - 1; i >= 0; i--) {
         if (unsatisfiable.has(i)) continue;
-        const rule = protocol.rules[i];
-        const rank = context.rankOf(rule);
-        if (levels.above[rank].covers(regions[i])) {
-            findings.push(masked(context, rule, i));
+        const rank = levels.ranks[i];
+        const higher = (other: RuleBox) => other.rank > rank;
+        if (covered(i, higher)) {
+            findings.push(masked(context, i, higher));
             redundant.add(i);
             continue;
         }
-        const peers = protocol.rules
-            .map((other, j) => ({ other, j }))
-            .filter(({ other, j }) => j !== i && !redundant.has(j) && context.rankOf(other) === rank);
-        const cover = peers.reduce((union: Region, { j }) => union.union(regions[j]), levels.above[rank]);
-        if (rank === 0 || cover.covers(regions[i])) {
-            findings.push(neverChanges(context, rule, i, rank === 0 ? [] : peers.map(({ j }) => j)));
+        // The other rules of the same level that are still there, with those of higher levels.
+        const others = (other: RuleBox) => other.rank > rank || (other.rank === rank && other.rule !== i && !redundant.has(other.rule));
+        if (rank === 0 || covered(i, others)) {
+            findings.push(neverChanges(context, i, others));
             redundant.add(i);
         }
     }
     return findings;
 }
 
-/** A few rules, among those of other indices that satisfy `keep`, that together cover rule `i`. */
-function coveringRules(context: AnalysisContext, i: number, keep: (rule: Rule, j: number) => boolean): Rule[] {
-    const candidates = context.protocol.rules.map((rule, j) => j).filter(j => j !== i && keep(context.protocol.rules[j], j));
-    return context.coveringRules(context.levels.ruleRegions[i], candidates).map(j => context.protocol.rules[j]);
-}
-
-function masked(context: AnalysisContext, rule: Rule, i: number): Finding {
-    const rank = context.rankOf(rule);
-    const maskers = coveringRules(context, i, other => context.rankOf(other) > rank);
-    const example = context.witness(context.levels.ruleRegions[i]);
+function masked(context: AnalysisContext, i: number, higher: (other: RuleBox) => boolean): Finding {
+    const rule = context.protocol.rules[i];
+    const region = context.levels.ruleRegions[i];
+    const maskers = context.coveringRules(region, higher).map(j => context.protocol.rules[j]);
+    const example = context.witness(region);
     const code = rule.kind === 'redline' ? 'redline-masked' : 'masked-threshold';
     return finding(code, rule.source,
         `${ruleTitle(rule)} never decides the level: wherever it holds, a more severe rule holds too (${nameList(maskers.map(describeRule), 4)}). ` +
@@ -68,22 +63,22 @@ function masked(context: AnalysisContext, rule: Rule, i: number): Finding {
         });
 }
 
-function neverChanges(context: AnalysisContext, rule: Rule, i: number, peerIndices: number[]): Finding {
-    const rank = context.rankOf(rule);
+function neverChanges(context: AnalysisContext, i: number, others: (other: RuleBox) => boolean): Finding {
+    const rule = context.protocol.rules[i];
     const code = rule.kind === 'redline' ? 'redline-masked' : 'redundant-threshold';
-    if (rank === 0) {
+    if (context.levels.ranks[i] === 0) {
         return finding(code, rule.source,
             `${ruleTitle(rule)} leads to the baseline ${rule.level}, which applies anyway when no rule holds: it never changes the level.`);
     }
-    const peers = new Set(peerIndices);
-    const others = coveringRules(context, i, (other, j) => peers.has(j) || context.rankOf(other) > rank);
-    const example = context.witness(context.levels.ruleRegions[i]);
+    const region = context.levels.ruleRegions[i];
+    const covering = context.coveringRules(region, others).map(j => context.protocol.rules[j]);
+    const example = context.witness(region);
     return finding(code, rule.source,
-        `${ruleTitle(rule)} never changes the level: wherever it holds, other rules give ${rule.level} or more (${nameList(others.map(describeRule), 4)}). ` +
+        `${ruleTitle(rule)} never changes the level: wherever it holds, other rules give ${rule.level} or more (${nameList(covering.map(describeRule), 4)}). ` +
         `Removing it changes no situation's level.`,
         {
             witness: example.json,
-            related: others.map(other => related(other.source, `${ruleTitle(other)} also holds where ${rule.name} holds`)),
+            related: covering.map(other => related(other.source, `${ruleTitle(other)} also holds where ${rule.name} holds`)),
         });
 }
 

@@ -25,22 +25,24 @@ function runScenario(context: AnalysisContext, scenario: Scenario): ScenarioResu
     const expected = levels.rankOf(scenario.level);
     const allowed = (rank: number) => scenario.bound === 'at least' ? rank >= expected : scenario.bound === 'at most' ? rank <= expected : rank === expected;
     for (const level of protocol.levels) {
-        const here = given.intersect(levels.regions[level.rank]);
-        if (here.isEmpty) continue;
-        const example = context.witness(here);
+        const box = given.boxes.find(b => levels.pieceAt(b, level.rank) !== undefined);
+        if (!box) continue;
+        const example = () => context.witnessAtLevel(box, level.rank)!;
         if (!allowed(level.rank)) {
             const expectation = scenario.bound === 'exactly' ? scenario.level : `${scenario.bound} ${scenario.level}`;
+            const { json, description } = example();
             return {
-                scenario, passed: false, counterexample: example.json,
-                reason: `at ${example.description} the level is ${level.name}, not ${expectation}`,
+                scenario, passed: false, counterexample: json,
+                reason: `at ${description} the level is ${level.name}, not ${expectation}`,
             };
         }
         const response = protocol.responses.find(r => r.level === level.name);
         const missing = scenario.steps.filter(step => !response?.steps.some(s => s.name === step));
         if (missing.length > 0) {
+            const { json, description } = example();
             return {
-                scenario, passed: false, counterexample: example.json,
-                reason: `at ${example.description} the level is ${level.name}, whose response has no step ${missing.map(m => `'${m}'`).join(', ')}`,
+                scenario, passed: false, counterexample: json,
+                reason: `at ${description} the level is ${level.name}, whose response has no step ${missing.map(m => `'${m}'`).join(', ')}`,
             };
         }
     }

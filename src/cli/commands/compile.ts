@@ -11,7 +11,7 @@ export { FORMATS, type Format } from '../../render/outputs.js';
 
 /** The files of the given formats for one compiled protocol, in a folder. */
 export function renderAll(compiled: CompiledProtocol, formats: readonly Format[], folder: string): Output[] {
-    return renderFiles(compiled, formats).map(file => ({ file: path.join(folder, file.name), content: file.content }));
+    return renderFiles(compiled, formats).map(file => ({ file: path.join(folder, file.name), content: file.write }));
 }
 
 export interface CompileOptions {

@@ -10,7 +10,7 @@ import type { Protocol } from '../../model/protocol.js';
 import type { CompiledProtocol, ReportedFinding } from '../../render/compiled.js';
 import { explanationText } from '../../render/explanation.js';
 import { reportBody } from '../../render/html.js';
-import { isFormat, renderFiles } from '../../render/outputs.js';
+import { fileText, isFormat, renderFiles } from '../../render/outputs.js';
 import { decisionTables } from '../../tables/tables.js';
 import {
     CheckWorkspaceRequest, type CheckWorkspaceResult, ExplainRequest, type ExplainParams, type ExplainResult, ExportRequest,
@@ -99,7 +99,7 @@ export class RequestHandlers {
         if (!document || !protocol) return { files: [], problem: 'No protocol to export.' };
         const compiled = this.compile(document, protocol);
         if (typeof compiled === 'string') return { files: [], problem: compiled };
-        return { files: renderFiles(compiled, formats.filter(isFormat)) };
+        return { files: renderFiles(compiled, formats.filter(isFormat)).map(file => ({ name: file.name, content: fileText(file) })) };
     }
 
     async explain({ uri, protocol: name, given }: ExplainParams): Promise<ExplainResult> {

@@ -1,5 +1,7 @@
 // Resolves names: imported files only (not transitively), members against their indicator, scenario steps by level.
-import { AstUtils, DefaultScopeProvider, EMPTY_SCOPE, MultiMapScope, type ReferenceInfo, type Scope } from 'langium';
+import {
+    type AstNode, AstUtils, DefaultScopeProvider, EMPTY_SCOPE, MultiMapScope, type ReferenceInfo, type Scope, WorkspaceCache
+} from 'langium';
 import {
     isBetween, isChoiceType, isComparison, isFlagTest, isMembership, isMemberValue, isResponse, isScaleType, isScenario,
     type Indicator, type Scenario
@@ -9,10 +11,13 @@ import type { ImportResolver } from '../workspace/import-resolver.js';
 
 export class DetenteScopeProvider extends DefaultScopeProvider {
     protected readonly imports: ImportResolver;
+    /** Per container and reference type, its scope: a protocol with thousands of rules is searched by name, not scanned. */
+    protected readonly localScopes: WorkspaceCache<AstNode, Map<string, Scope>>;
 
     constructor(services: DetenteServices) {
         super(services);
         this.imports = services.shared.workspace.ImportResolver;
+        this.localScopes = new WorkspaceCache(services.shared);
     }
 
     override getScope(context: ReferenceInfo): Scope {
@@ -28,13 +33,44 @@ export class DetenteScopeProvider extends DefaultScopeProvider {
         if (isScenario(container) && context.property === 'steps') {
             return this.scenarioStepScope(container);
         }
-        return super.getScope(context);
+        return this.lexicalScope(context);
+    }
+
+    /** The declarations visible from a reference's container and its ancestors, innermost first, then the global scope. */
+    protected lexicalScope(context: ReferenceInfo): Scope {
+        const referenceType = this.reflection.getReferenceType(context);
+        const localSymbols = AstUtils.getDocument(context.container).localSymbols;
+        let node: AstNode | undefined = context.container;
+        while (node && !localSymbols?.has(node)) node = node.$container;
+        return node ? this.scopeOf(node, referenceType, context) : this.getGlobalScope(referenceType, context);
+    }
+
+    /** The scope of a container with local symbols, built once per workspace state. */
+    protected scopeOf(node: AstNode, referenceType: string, context: ReferenceInfo): Scope {
+        const byType = this.localScopes.get(node, () => new Map());
+        let scope = byType.get(referenceType);
+        if (!scope) {
+            const localSymbols = AstUtils.getDocument(node).localSymbols!;
+            let outer: AstNode | undefined = node.$container;
+            while (outer && !localSymbols.has(outer)) outer = outer.$container;
+            const outerScope = outer ? this.scopeOf(outer, referenceType, context) : this.getGlobalScope(referenceType, context);
+            scope = new MultiMapScope(localSymbols.getStream(node).filter(desc => this.reflection.isSubtype(desc.type, referenceType)), outerScope);
+            byType.set(referenceType, scope);
+        }
+        return scope;
     }
 
     /** The members of a scale or `one of` indicator; nothing for other indicators. */
     protected memberScope(indicator: Indicator | undefined): Scope {
         const type = indicator?.type;
-        return isScaleType(type) || isChoiceType(type) ? this.createScopeForNodes(type.members) : EMPTY_SCOPE;
+        if (!isScaleType(type) && !isChoiceType(type)) return EMPTY_SCOPE;
+        const byType = this.localScopes.get(type, () => new Map());
+        let scope = byType.get('Member');
+        if (!scope) {
+            scope = new MultiMapScope(type.members.filter(member => member.name).map(member => this.descriptions.createDescription(member, member.name)));
+            byType.set('Member', scope);
+        }
+        return scope;
     }
 
     /** The steps of the expected level's response first, then any step of the protocol. */
