@@ -8,7 +8,7 @@ import { checkChannels, checkDeadlines } from './checks/procedures.js';
 import { checkRules } from './checks/rules.js';
 import { type ScenarioResult, checkScenarios, runScenarios } from './checks/scenarios.js';
 import { AnalysisContext } from './context.js';
-import { type Finding, finding } from './findings.js';
+import { type Finding, PAUSE, finding } from './findings.js';
 import { Budget, BudgetExceeded } from './regions.js';
 import { SituationSpace } from './situations.js';
 
@@ -25,7 +25,10 @@ export interface Analysis {
     readonly incomplete?: string;
 }
 
-const SITUATION_CHECKS: ReadonlyArray<(context: AnalysisContext) => Finding[]> = [
+/** A check over situations: its findings, and `PAUSE` wherever the analysis may stop for a moment. */
+type SituationCheck = (context: AnalysisContext) => Iterable<Finding | typeof PAUSE>;
+
+const SITUATION_CHECKS: readonly SituationCheck[] = [
     checkRules,
     checkReachability,
     checkForceOnTentative,
@@ -34,7 +37,29 @@ const SITUATION_CHECKS: ReadonlyArray<(context: AnalysisContext) => Finding[]> =
     checkMonotonicity,
 ];
 
+/** Analyses a protocol at once. */
 export function analyse(protocol: Protocol, options: AnalysisOptions = {}): Analysis {
+    const steps = analysisSteps(protocol, options);
+    for (;;) {
+        const step = steps.next();
+        if (step.done) return step.value;
+    }
+}
+
+/**
+ * Analyses a protocol, calling `pause` at every pause point: it may wait (to let other work run) or
+ * throw (to abandon the analysis, e.g. when the text it analyses has changed).
+ */
+export async function analyseWithPauses(protocol: Protocol, options: AnalysisOptions, pause: () => Promise<void>): Promise<Analysis> {
+    const steps = analysisSteps(protocol, options);
+    for (;;) {
+        const step = steps.next();
+        if (step.done) return step.value;
+        await pause();
+    }
+}
+
+function* analysisSteps(protocol: Protocol, options: AnalysisOptions): Generator<typeof PAUSE, Analysis> {
     // Checks that need no situation come first: they complete even when the situation analysis does not.
     const findings: Finding[] = [
         ...checkLadderStructure(protocol),
@@ -47,7 +72,10 @@ export function analyse(protocol: Protocol, options: AnalysisOptions = {}): Anal
     try {
         context = new AnalysisContext(protocol, new SituationSpace(protocol, { budget: options.budget }));
         for (const check of SITUATION_CHECKS) {
-            findings.push(...check(context));
+            yield PAUSE;
+            for (const found of check(context)) {
+                if (found === PAUSE) yield PAUSE; else findings.push(found);
+            }
         }
         return { protocol, findings, context };
     } catch (error) {

@@ -2,7 +2,7 @@
 // dimension; these are the exact operations on boxes, and the budget that bounds their use.
 
 /** Inclusive cell ranges per dimension: `[lo0, hi0, lo1, hi1, …]`. Empty when some `lo > hi`. */
-export type Box = Int32Array;
+export type Box = number[];
 
 /** Thrown when an analysis spends more than its budget; callers report `analysis-incomplete`. */
 export class BudgetExceeded extends Error {
@@ -16,7 +16,12 @@ export class BudgetExceeded extends Error {
 export class Budget {
     operations = 0;
 
-    constructor(readonly maxOperations = 20_000_000, readonly deadline = Number.POSITIVE_INFINITY) { }
+    constructor(readonly maxOperations = 20_000_000, protected deadline = Number.POSITIVE_INFINITY) { }
+
+    /** Moves the time limit on by the time spent waiting, not working. */
+    extend(milliseconds: number): void {
+        this.deadline += milliseconds;
+    }
 
     static withTimeLimit(milliseconds: number, maxOperations?: number): Budget {
         return new Budget(maxOperations, Date.now() + milliseconds);
@@ -44,7 +49,7 @@ export function isEmptyBox(box: Box): boolean {
 
 /** The intersection of two boxes, or undefined when they do not meet. */
 export function intersectBoxes(a: Box, b: Box): Box | undefined {
-    const result = new Int32Array(a.length);
+    const result = a.slice();
     for (let i = 0; i < a.length; i += 2) {
         const lo = a[i] > b[i] ? a[i] : b[i];
         const hi = a[i + 1] < b[i + 1] ? a[i + 1] : b[i + 1];

@@ -36,3 +36,9 @@ export function finding(code: DiagnosticCode, source: SourceRef, message: string
         ...(extra.related && extra.related.length > 0 ? { related: extra.related } : {}),
     };
 }
+
+/**
+ * Where a long check may stop for a moment (between rules), so that an editor can interrupt an
+ * analysis when the text changes again: checks yield it among their findings.
+ */
+export const PAUSE = undefined;

@@ -21,10 +21,8 @@ export class Space {
 
     /** The box of every situation. */
     fullBox(): Box {
-        const box = new Int32Array(this.dimensions * 2);
-        for (let d = 0; d < this.dimensions; d++) {
-            box[2 * d + 1] = this.sizes[d] - 1;
-        }
+        const box: Box = [];
+        for (let d = 0; d < this.dimensions; d++) box.push(0, this.sizes[d] - 1);
         return box;
     }
 

@@ -22,6 +22,8 @@ import { ProtocolModels } from './protocol-models.js';
 import { DetenteScopeComputation } from './references/scope-computation.js';
 import { DetenteScopeProvider } from './references/scope-provider.js';
 import { DetenteDocumentValidator } from './validation/document-validator.js';
+import { DetenteLinker } from './references/linker.js';
+import { DetenteReferenceDescriptionProvider } from './workspace/reference-descriptions.js';
 import { registerValidationChecks } from './validation/validator.js';
 import { DetenteDocumentBuilder } from './workspace/document-builder.js';
 import { ImportResolver } from './workspace/import-resolver.js';
@@ -66,9 +68,13 @@ export const DetenteModule: Module<DetenteServices, PartialLangiumServices & Det
     references: {
         ScopeComputation: services => new DetenteScopeComputation(services),
         ScopeProvider: services => new DetenteScopeProvider(services),
+        Linker: services => new DetenteLinker(services),
     },
     validation: {
         DocumentValidator: services => new DetenteDocumentValidator(services),
+    },
+    workspace: {
+        ReferenceDescriptionProvider: services => new DetenteReferenceDescriptionProvider(services),
     },
     lsp: {
         CodeActionProvider: services => new DetenteCodeActionProvider(services),

@@ -7,7 +7,7 @@ import type {
     Scenario, SourceRef, Step, Test, TestValue
 } from './protocol.js';
 import { parseDecimal } from './rational.js';
-import { BASE_UNIT, toBase, type Dimension } from './units.js';
+import { BASE_UNIT, toBase, unitsOf, type Dimension } from './units.js';
 import { verbClass } from './verbs.js';
 
 /**
@@ -73,13 +73,13 @@ class ProtocolBuilder {
     /** Shared declarations the protocol refers to, directly or through its channels and organs. */
     protected referencedNodes(): Set<AstNode> {
         const referenced = new Set<AstNode>();
-        for (const node of AstUtils.streamAllContents(this.protocol)) {
-            for (const reference of AstUtils.streamReferences(node)) {
-                let target = isReference(reference.reference) ? reference.reference.ref : undefined;
-                while (target) {
-                    referenced.add(target);
-                    target = ast.isOrgan(target) ? target.$container : undefined;
-                }
+        // The document keeps every reference it linked: those made inside this protocol are the ones.
+        for (const reference of AstUtils.getDocument(this.protocol).references) {
+            if (!isReference(reference) || !this.contains(reference.$refNode?.astNode)) continue;
+            let target: AstNode | undefined = reference.ref;
+            while (target) {
+                referenced.add(target);
+                target = ast.isOrgan(target) ? target.$container : undefined;
             }
         }
         // Channels used by the protocol bring in their fallbacks, and the parties and mediators they link.
@@ -96,6 +96,13 @@ class ProtocolBuilder {
             }
         }
         return referenced;
+    }
+
+    protected contains(node: AstNode | undefined): boolean {
+        for (let current = node; current; current = current.$container) {
+            if (current === this.protocol) return true;
+        }
+        return false;
     }
 
     protected party(party: ast.Party): Party {
@@ -154,6 +161,9 @@ class ProtocolBuilder {
         if (type.unit && !quantityProblem(dimension, { number: '1', unit: type.unit } as ast.Quantity)) {
             return type.unit;
         }
+        if (unitsOf(dimension).length <= 1) {
+            return BASE_UNIT[dimension];
+        }
         const counts = this.unitsWritten().get(indicator) ?? new Map<string, number>();
         let best: string | undefined;
         for (const [unit, count] of counts) {
@@ -162,19 +172,33 @@ class ProtocolBuilder {
         return best ?? BASE_UNIT[dimension];
     }
 
-    /** How often each unit is written in a comparison with each indicator: one pass over the protocol. */
+    /** How often each unit is written in a comparison with each indicator: one pass over the conditions. */
     protected unitsWritten(): Map<ast.Indicator, Map<string, number>> {
         if (!this.unitCounts) {
-            this.unitCounts = new Map();
-            for (const node of AstUtils.streamAllContents(this.protocol)) {
-                if (!ast.isQuantity(node) || !node.unit) continue;
-                const test = node.$container;
-                const indicator = (ast.isComparison(test) || ast.isBetween(test)) ? test.indicator?.ref : undefined;
+            const counts = this.unitCounts = new Map<ast.Indicator, Map<string, number>>();
+            const count = (indicator: ast.Indicator | undefined, value: ast.Value | undefined) => {
                 const dimension = indicator && indicatorKind(indicator);
-                if (!indicator || !dimension || !isMeasured(dimension) || quantityProblem(dimension, node)) continue;
-                let counts = this.unitCounts.get(indicator);
-                if (!counts) this.unitCounts.set(indicator, counts = new Map());
-                counts.set(node.unit, (counts.get(node.unit) ?? 0) + 1);
+                if (!ast.isQuantity(value) || !value.unit || !dimension || !isMeasured(dimension) || quantityProblem(dimension, value)) return;
+                let perUnit = counts.get(indicator);
+                if (!perUnit) counts.set(indicator, perUnit = new Map());
+                perUnit.set(value.unit, (perUnit.get(value.unit) ?? 0) + 1);
+            };
+            const visit = (condition: ast.Condition | undefined): void => {
+                if (ast.isOr(condition) || ast.isAnd(condition)) {
+                    visit(condition.left);
+                    visit(condition.right);
+                } else if (ast.isNot(condition)) {
+                    visit(condition.operand);
+                } else if (ast.isComparison(condition)) {
+                    count(condition.indicator?.ref, condition.value);
+                } else if (ast.isBetween(condition)) {
+                    count(condition.indicator?.ref, condition.low);
+                    count(condition.indicator?.ref, condition.high);
+                }
+            };
+            for (const member of this.members) {
+                if (ast.isRule(member) || ast.isDeescalation(member)) visit(member.condition);
+                if (ast.isScenario(member)) member.given.forEach(visit);
             }
         }
         return this.unitCounts;

@@ -2,7 +2,7 @@
 import type { Indicator } from '../../model/protocol.js';
 import { type Box, piecesOutside } from '../boxes.js';
 import { type AnalysisContext, ruleTitle, related } from '../context.js';
-import { type Finding, finding } from '../findings.js';
+import { type Finding, PAUSE, finding } from '../findings.js';
 import type { Coverage, RuleBox } from '../levels.js';
 import type { Situation, Value } from '../situations.js';
 
@@ -11,16 +11,16 @@ import type { Situation, Value } from '../situations.js';
  * (each directed axis extended towards worse); any part of that box no rule of the same level or
  * above reaches is a worse situation with a lower level.
  */
-export function checkMonotonicity(context: AnalysisContext): Finding[] {
-    const { protocol, levels } = context;
-    const findings: Finding[] = [];
+export function* checkMonotonicity(context: AnalysisContext): Generator<Finding | typeof PAUSE> {
+    const { levels } = context;
     for (let rank = levels.top; rank > 0; rank--) {
-        protocol.rules.forEach((_, i) => {
-            const pair = levels.ranks[i] === rank ? violation(context, i) : undefined;
-            if (pair) findings.push(report(context, i, pair));
-        });
+        for (let i = 0; i < levels.ranks.length; i++) {
+            if (levels.ranks[i] !== rank) continue;
+            yield PAUSE;
+            const pair = violation(context, i);
+            if (pair) yield report(context, i, pair);
+        }
     }
-    return findings;
 }
 
 /** A situation where rule `i` decides the level, and one at least as bad with a lower level. */

@@ -1,10 +1,10 @@
 // Checks of each rule against the others: unsatisfiable, always true, masked, redundant, red lines.
 import type { Rule } from '../../model/protocol.js';
 import { type AnalysisContext, nameList, related, ruleTitle } from '../context.js';
-import { type Finding, finding } from '../findings.js';
+import { type Finding, PAUSE, finding } from '../findings.js';
 import type { RuleBox } from '../levels.js';
 
-export function checkRules(context: AnalysisContext): Finding[] {
+export function* checkRules(context: AnalysisContext): Generator<Finding | typeof PAUSE> {
     const { protocol, levels } = context;
     const findings: Finding[] = [];
     const regions = levels.ruleRegions;
@@ -29,23 +29,24 @@ export function checkRules(context: AnalysisContext): Finding[] {
     const redundant = new Set<number>();
     const covered = (i: number, keep: (other: RuleBox) => boolean) =>
         regions[i].boxes.every(box => levels.uncovered(box, keep) === undefined);
+    yield* findings;
     for (let i = protocol.rules.length - 1; i >= 0; i--) {
+        yield PAUSE;
         if (unsatisfiable.has(i)) continue;
         const rank = levels.ranks[i];
         const higher = (other: RuleBox) => other.rank > rank;
         if (covered(i, higher)) {
-            findings.push(masked(context, i, higher));
+            yield masked(context, i, higher);
             redundant.add(i);
             continue;
         }
         // The other rules of the same level that are still there, with those of higher levels.
         const others = (other: RuleBox) => other.rank > rank || (other.rank === rank && other.rule !== i && !redundant.has(other.rule));
         if (rank === 0 || covered(i, others)) {
-            findings.push(neverChanges(context, i, others));
+            yield neverChanges(context, i, others);
             redundant.add(i);
         }
     }
-    return findings;
 }
 
 function masked(context: AnalysisContext, i: number, higher: (other: RuleBox) => boolean): Finding {

@@ -3,7 +3,7 @@ import {
     DefaultScopeComputation, MultiMap, type AstNode, type AstNodeDescription, type LangiumDocument, type LocalSymbols
 } from 'langium';
 import {
-    isLadder, isParty, isProtocol, isRule, isSharedDeclaration, type Party, type ProtocolFile
+    isLadder, isParty, isProtocol, isSharedDeclaration, type Party, type ProtocolFile
 } from '../generated/ast.js';
 
 export class DetenteScopeComputation extends DefaultScopeComputation {
@@ -33,7 +33,8 @@ export class DetenteScopeComputation extends DefaultScopeComputation {
         for (const protocol of (file.declarations ?? []).filter(isProtocol)) {
             const visible: AstNodeDescription[] = [];
             for (const member of protocol.members) {
-                if (isSharedDeclaration(member) || isRule(member)) {
+                // Rules are never referred to by name: they need no place in the scope.
+                if (isSharedDeclaration(member)) {
                     this.describe(member, visible, document);
                 }
                 if (isParty(member)) {

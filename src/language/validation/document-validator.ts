@@ -1,8 +1,9 @@
 // Gives lexer, parser and linker errors Détente's codes (`syntax`, `unresolved-reference`, `unit-mismatch`) and domain wording.
 import {
-    DefaultDocumentValidator, type AstNode, type LangiumDocument, type ParseResult, type ReferenceInfo, type ScopeProvider,
-    type ValidationOptions
+    type AstNode, type Cancellation, DefaultDocumentValidator, type LangiumDocument, type ParseResult, type ReferenceInfo, type ScopeProvider,
+    type ValidationAcceptor, type ValidationOptions
 } from 'langium';
+import { forEachNode } from '../workspace/ast-walk.js';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { isBetween, isChoiceType, isComparison, isMembership, isMemberValue, isScaleType, type Indicator } from '../generated/ast.js';
 import type { DetenteServices } from '../detente-module.js';
@@ -25,6 +26,15 @@ export class DetenteDocumentValidator extends DefaultDocumentValidator {
     constructor(services: DetenteServices) {
         super(services);
         this.scopes = services.references.ScopeProvider;
+    }
+
+    /** Every node's checks, as Langium runs them, with one walk of the tree and a pause per batch of nodes. */
+    protected override async validateAstNodes(rootNode: AstNode, options: ValidationOptions, acceptor: ValidationAcceptor, cancelToken: Cancellation.CancellationToken): Promise<void> {
+        await forEachNode(rootNode, cancelToken, async node => {
+            for (const check of this.validationRegistry.getChecks(node.$type, options.categories)) {
+                await check(node, acceptor, cancelToken);
+            }
+        });
     }
 
     protected override processLexingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {

@@ -1,5 +1,5 @@
 // Reports the situation analysis of each protocol as diagnostics on the declarations it concerns.
-import { AstUtils, type ValidationAcceptor } from 'langium';
+import { AstUtils, type Cancellation, type ValidationAcceptor } from 'langium';
 import type { Protocol } from '../generated/ast.js';
 import type { Analyses } from '../analyses.js';
 import type { ProtocolModels } from '../protocol-models.js';
@@ -8,7 +8,7 @@ import { codeFields } from './report.js';
 export class SituationChecks {
     constructor(protected readonly models: ProtocolModels, protected readonly analyses: Analyses) { }
 
-    checkProtocol(protocol: Protocol, accept: ValidationAcceptor): void {
+    async checkProtocol(protocol: Protocol, accept: ValidationAcceptor, cancelToken: Cancellation.CancellationToken): Promise<void> {
         const document = AstUtils.getDocument(protocol);
         const model = this.models.forProtocol(protocol);
         const { lexerErrors, parserErrors } = document.parseResult;
@@ -16,7 +16,8 @@ export class SituationChecks {
             return; // the structural errors come first; checks over all situations would mislead
         }
         const uri = document.uri.toString();
-        for (const found of this.analyses.of(model).findings) {
+        const analysis = await this.analyses.ofInterruptibly(model, cancelToken);
+        for (const found of analysis.findings) {
             if (found.source.uri !== uri) continue;
             accept(found.severity, found.message, {
                 node: protocol,

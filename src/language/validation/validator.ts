@@ -23,7 +23,7 @@ export function registerValidationChecks(services: DetenteServices): void {
         Protocol: [
             (protocol, accept) => names.checkProtocol(protocol, accept),
             checkLadder,
-            (protocol, accept) => situations.checkProtocol(protocol, accept),
+            (protocol, accept, cancelToken) => situations.checkProtocol(protocol, accept, cancelToken),
         ],
         Party: (party, accept) => names.checkParty(party, accept),
         ScaleType: (type, accept) => names.checkMembers(type, accept),

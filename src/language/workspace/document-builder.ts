@@ -1,6 +1,6 @@
 // Builds documents together with the files they import, and rebuilds importers when an imported file changes.
 import {
-    Cancellation, DefaultDocumentBuilder, DocumentState, type BuildOptions, type LangiumDocument, type URI
+    Cancellation, DefaultDocumentBuilder, DocumentState, OperationCancelled, type BuildOptions, type LangiumDocument, type URI
 } from 'langium';
 import type { ProtocolFile } from '../generated/ast.js';
 import type { DetenteSharedServices } from '../detente-module.js';
@@ -16,6 +16,10 @@ export class DetenteDocumentBuilder extends DefaultDocumentBuilder {
     }
 
     protected override async buildDocuments(documents: LangiumDocument[], options: BuildOptions, cancelToken: Cancellation.CancellationToken): Promise<void> {
+        // Keystrokes come one message per turn of the event loop: let the next one in before parsing,
+        // so that a build it overtakes stops here rather than after a parse that is thrown away.
+        await new Promise(resolve => setImmediate(resolve));
+        if (cancelToken.isCancellationRequested) throw OperationCancelled;
         // Parse first, so that imports are read from the current text, then load what they name.
         await this.runCancelable(documents, DocumentState.Parsed, cancelToken, doc => this.langiumDocumentFactory.update(doc, cancelToken));
         const loaded = await this.loadImports(documents);

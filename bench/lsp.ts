@@ -1,0 +1,128 @@
+// The language server as an editor drives it: the bundled server over stdio, a protocol opened, then
+// edits one after another, each timed from didChange until its diagnostics are published.
+import { spawn } from 'node:child_process';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { StreamMessageReader, StreamMessageWriter, createMessageConnection } from 'vscode-jsonrpc/node';
+import type { Workload } from './workload.js';
+
+export interface EditLatency {
+    readonly lines: number;
+    readonly rules: number;
+    readonly edits: number;
+    /** From didOpen to the first diagnostics, in milliseconds. */
+    readonly open: number;
+    readonly p50: number;
+    readonly p95: number;
+    readonly max: number;
+    /** Bursts of keystrokes 10 ms apart: from the last keystroke to the diagnostics of the final text. */
+    readonly bursts: { readonly count: number; readonly keystrokes: number; readonly p50: number; readonly p95: number };
+}
+
+interface PublishDiagnosticsParams {
+    readonly uri: string;
+    readonly diagnostics: ReadonlyArray<{ readonly message: string }>;
+}
+
+export async function measureEditLatency(repo: string, work: Workload, edits: number): Promise<EditLatency> {
+    // DETENTE_BENCH_SERVER_FLAGS passes Node flags to the server, e.g. `--cpu-prof` to profile it.
+    const flags = process.env.DETENTE_BENCH_SERVER_FLAGS?.split(' ').filter(Boolean) ?? [];
+    const server = spawn(process.execPath, [...flags, path.join(repo, 'out', 'language', 'main.cjs'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const connection = createMessageConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin));
+    const uri = pathToFileURL(work.file).toString();
+    let published: ((at: number, params: PublishDiagnosticsParams) => void) | undefined;
+    connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
+        if (params.uri === uri) published?.(performance.now(), params);
+    });
+    connection.onRequest(() => null); // configuration, registrations: nothing to add
+    connection.listen();
+    const diagnostics = (accept: (params: PublishDiagnosticsParams) => boolean = () => true) => new Promise<number>((resolve, reject) => {
+        const timeout = setTimeout(() => reject(new Error('the server published no diagnostics for a minute')), 60_000);
+        published = (at, params) => {
+            if (!accept(params)) return;
+            clearTimeout(timeout);
+            resolve(at);
+        };
+    });
+    let version = 1;
+    const change = (line: number, from: number, to: number, text: string) => connection.sendNotification('textDocument/didChange', {
+        textDocument: { uri, version: ++version },
+        contentChanges: [{ range: { start: { line, character: from }, end: { line, character: to } }, text }],
+    });
+    try {
+        await connection.sendRequest('initialize', {
+            processId: process.pid,
+            rootUri: pathToFileURL(path.dirname(work.file)).toString(),
+            capabilities: { textDocument: { publishDiagnostics: { relatedInformation: true } } },
+            workspaceFolders: [{ uri: pathToFileURL(path.dirname(work.file)).toString(), name: 'bench' }],
+        });
+        await connection.sendNotification('initialized', {});
+
+        const opened = performance.now();
+        const first = diagnostics();
+        await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'detente', version: 1, text: work.text } });
+        const open = (await first) - opened;
+
+        // Each edit retypes the number of one threshold, as a drafter tunes a value; the next puts it back.
+        const lines = work.text.split('\n');
+        const editable = lines.map((line, i) => ({ line, i })).filter(({ line }) => /^\s+threshold .* (<|>) [0-9.]+/.test(line));
+        const latencies: number[] = [];
+        for (let k = 0; k < edits; k++) {
+            const { line, i } = editable[(Math.floor(k / 2) * 7919) % editable.length];
+            const match = /(<|>) ([0-9.]+)/.exec(line)!;
+            const start = match.index + 2;
+            const replacement = k % 2 === 0 ? `${match[2]}1` : match[2];
+            const current = k % 2 === 0 ? match[2] : `${match[2]}1`;
+            const next = diagnostics();
+            const sent = performance.now();
+            await change(i, start, start + current.length, replacement);
+            latencies.push((await next) - sent);
+        }
+
+        // Typing: keystrokes 10 ms apart retype a threshold's value, then its unit; each burst ends on a
+        // unit of its own that the server reports, so the diagnostics of the final text are recognised.
+        // A build still running when the next keystroke arrives is abandoned.
+        const burstLatencies: number[] = [];
+        const keystrokes = 5;
+        const withUnit = editable.filter(({ line }) => /(<|>) [0-9.]+ [a-z]+/.test(line));
+        for (let b = 0; b < Math.max(3, Math.round(edits / 5)); b++) {
+            const { line, i } = withUnit[(b * 104729 + 17) % withUnit.length];
+            const match = /(<|>) ([0-9.]+)( [a-z%]+)?/.exec(line)!;
+            const start = match.index + 2;
+            let length = match[0].length - 2;
+            const unit = `zz${b}`;
+            const texts = ['1', '12', '123', '1234', `1234 ${unit}`];
+            let sent = 0;
+            const final = diagnostics(params => params.diagnostics.some(d => d.message.includes(`'${unit}'`)));
+            for (const text of texts) {
+                sent = performance.now();
+                await change(i, start, start + length, text);
+                length = text.length;
+                await new Promise(resolve => setTimeout(resolve, 10));
+            }
+            burstLatencies.push((await final) - sent);
+            // Back to the original text before the next burst.
+            const restored = diagnostics(params => !params.diagnostics.some(d => d.message.includes(`'${unit}'`)));
+            await change(i, start, start + length, match[0].slice(2));
+            await restored;
+        }
+
+        const stats = (values: number[]) => {
+            const sorted = [...values].sort((a, b) => a - b);
+            const percentile = (p: number) => sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)];
+            return { p50: percentile(0.5), p95: percentile(0.95), max: sorted.at(-1)! };
+        };
+        const typing = stats(burstLatencies);
+        return {
+            lines: work.lines, rules: work.options.rules, edits, open, ...stats(latencies),
+            bursts: { count: burstLatencies.length, keystrokes, p50: typing.p50, p95: typing.p95 },
+        };
+    } finally {
+        const exited = new Promise(resolve => server.once('exit', resolve));
+        await connection.sendRequest('shutdown').catch(() => undefined);
+        await connection.sendNotification('exit').catch(() => undefined);
+        await Promise.race([exited, new Promise(resolve => setTimeout(resolve, 5000))]);
+        connection.dispose();
+        server.kill();
+    }
+}

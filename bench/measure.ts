@@ -1,0 +1,39 @@
+// Timing one operation with tinybench: a few samples of work that takes milliseconds to seconds.
+import { Bench } from 'tinybench';
+
+export interface Timing {
+    /** Mean and median, in milliseconds. */
+    readonly mean: number;
+    readonly median: number;
+    /** Relative margin of error of the mean, in per cent (95 %). */
+    readonly rme: number;
+    readonly samples: number;
+}
+
+export interface TimingOptions {
+    readonly iterations: number;
+    /** Untimed work before each sample (fresh services, a fresh document). */
+    readonly beforeEach?: () => void | Promise<void>;
+}
+
+export async function time(name: string, run: () => unknown, options: TimingOptions): Promise<Timing> {
+    const bench = new Bench({
+        iterations: options.iterations,
+        time: 0,
+        warmup: options.iterations > 2,
+        warmupIterations: 1,
+        warmupTime: 0,
+        throws: true,
+    });
+    bench.add(name, async () => { await run(); }, { beforeEach: options.beforeEach });
+    await bench.run();
+    const result = bench.tasks[0].result;
+    if (result.state !== 'completed') throw new Error(`${name}: ${result.state}`);
+    const { latency } = result;
+    return { mean: latency.mean, median: latency.p50, rme: latency.rme, samples: latency.samplesCount };
+}
+
+/** Samples per measurement: many for small protocols, a few where one run takes seconds. */
+export function iterationsFor(rules: number): number {
+    return rules <= 100 ? 20 : rules <= 1000 ? 8 : 3;
+}

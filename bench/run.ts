@@ -1,0 +1,126 @@
+// `npm run bench`: generated protocols at 10 to 10,000 rules through every phase of checking and
+// compiling, the command line's time and memory, the language server's edit-to-diagnostics latency,
+// and the Z3 baseline. Writes bench/results/results.{md,json} and prints the Markdown.
+//
+//   npm run bench                      the whole suite (about ten minutes on two cores)
+//   npm run bench -- --quick           10 and 100 rules, a short language-server run: a smoke test
+//   npm run bench -- --scales 10,1000 --no-sweep --no-lsp --no-z3 --out /tmp/results
+//   npm run bench -- --scales '' --no-sweep --no-z3 --out /tmp/results      the language server alone
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { measureEditLatency } from './lsp.js';
+import { type CheckTimings, measurePhases } from './phases.js';
+import { runCli } from './processes.js';
+import { type Results, type ScaleResult, exponent, markdown, ms, targets } from './report.js';
+import { compareWithZ3 } from './z3-baseline.js';
+import { build, freshServices, protocolOf, scratchFolder, workload } from './workload.js';
+
+const REPO = path.resolve(__dirname, '..', '..');
+const INDICATORS = 20;
+
+async function main(): Promise<void> {
+    const { values } = parseArgs({
+        options: {
+            quick: { type: 'boolean', default: false },
+            scales: { type: 'string' },
+            lsp: { type: 'boolean', default: true },
+            'no-lsp': { type: 'boolean', default: false },
+            z3: { type: 'boolean', default: true },
+            'no-z3': { type: 'boolean', default: false },
+            'no-sweep': { type: 'boolean', default: false },
+            out: { type: 'string', default: path.join(REPO, 'bench', 'results') },
+        },
+    });
+    const scales = values.scales === '' ? [] : values.scales?.split(',').map(Number) ?? (values.quick ? [10, 100] : [10, 100, 1000, 10000]);
+    if (scales.some(n => !Number.isInteger(n) || n < 1)) throw new Error(`--scales: whole numbers of rules, comma-separated: ${values.scales}`);
+    const scratch = scratchFolder();
+    const progress = (message: string) => process.stderr.write(`${message}\n`);
+    try {
+        const scaleResults: ScaleResult[] = [];
+        for (const rules of scales) {
+            const work = workload({ rules, indicators: INDICATORS, seed: 1 }, scratch);
+            progress(`${rules} rules (${work.lines} lines): phases…`);
+            const phases = await measurePhases(work);
+            const cliCheck = runCli(REPO, ['check', '--root', scratch, work.file], scratch);
+            const cliCompile = runCli(REPO, ['compile', '--to', 'json,dmn', '--out', path.join(scratch, `compiled-${rules}`), '--root', scratch, work.file], scratch);
+            fs.rmSync(path.join(scratch, `compiled-${rules}`), { recursive: true, force: true });
+            progress(`  check ${ms(phases.check.mean)}, detente check ${ms(cliCheck.milliseconds)} (${cliCheck.peakMiB.toFixed(0)} MiB), compile ${ms(cliCompile.milliseconds)}`);
+            scaleResults.push({ rules, indicators: INDICATORS, lines: work.lines, phases, cliCheck, cliCompile });
+        }
+
+        const sweepRules = values.quick ? 100 : 1000;
+        const indicatorSweep: ScaleResult[] = [];
+        for (const indicators of values['no-sweep'] ? [] : [5, 10, 20, 30]) {
+            const work = workload({ rules: sweepRules, indicators, seed: 1 }, scratch);
+            progress(`${sweepRules} rules, ${indicators} indicators…`);
+            const phases: CheckTimings = await measurePhases(work, { compile: false });
+            indicatorSweep.push({ rules: sweepRules, indicators, lines: work.lines, phases: phases as ScaleResult['phases'], cliCheck: runCli(REPO, ['check', '--root', scratch, work.file], scratch) });
+        }
+
+        const growth: Record<string, number> = {};
+        const [small, large] = scaleResults.slice(-2);
+        if (small && large && large.rules > small.rules) {
+            for (const phase of ['parseLink', 'analysis', 'check'] as const) {
+                growth[phase === 'parseLink' ? 'parse+link' : phase] = exponent(small.rules, small.phases[phase].mean, large.rules, large.phases[phase].mean);
+            }
+        }
+
+        let lsp: Results['lsp'];
+        if (values.lsp && !values['no-lsp']) {
+            // A folder of its own: the server loads every protocol of its workspace.
+            const folder = fs.mkdtempSync(path.join(scratch, 'lsp-'));
+            const target = values.quick ? 200 : 2000;
+            let rules = Math.round(target / 1.4);
+            let work = workload({ rules, indicators: INDICATORS, seed: 2 }, folder);
+            while (work.lines < target) work = workload({ rules: rules += 50, indicators: INDICATORS, seed: 2 }, folder);
+            progress(`language server: ${work.lines} lines…`);
+            lsp = await measureEditLatency(REPO, work, values.quick ? 10 : 50);
+        }
+
+        let z3: Results['z3'] = [];
+        if (values.z3 && !values['no-z3']) {
+            const z3Scales = values.quick ? [10] : scales.filter(n => n <= 1000);
+            progress(`Z3 baseline: ${z3Scales.join(', ')} rules…`);
+            const protocols = await Promise.all(z3Scales.map(async rules => {
+                const services = freshServices();
+                return protocolOf(services, await build(services, workload({ rules, indicators: INDICATORS, seed: 1 }, scratch), false));
+            }));
+            z3 = await compareWithZ3(protocols, values.quick ? 20_000 : 300_000);
+        }
+
+        const partial = { machine: machine(), scales: scaleResults, indicatorSweep, growth, lsp, z3 };
+        const results: Results = { ...partial, targets: targets(partial) };
+        fs.mkdirSync(values.out, { recursive: true });
+        fs.writeFileSync(path.join(values.out, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+        const text = markdown(results);
+        fs.writeFileSync(path.join(values.out, 'results.md'), `${text}\n`);
+        process.stdout.write(`${text}\n`);
+    } finally {
+        fs.rmSync(scratch, { recursive: true, force: true });
+    }
+}
+
+function machine(): Record<string, string | number> {
+    let commit = 'unknown';
+    try {
+        commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: REPO, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    } catch {
+        // not a git checkout
+    }
+    return {
+        date: new Date().toISOString().slice(0, 10),
+        commit,
+        node: process.version,
+        cpu: os.cpus()[0]?.model.trim() ?? 'unknown',
+        cores: os.availableParallelism(),
+        memory: `${(os.totalmem() / 2 ** 30).toFixed(0)} GiB`,
+    };
+}
+
+main().catch(error => {
+    process.stderr.write(`bench: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+    process.exitCode = 1;
+});

@@ -1,0 +1,52 @@
+// A generated protocol loaded into a fresh Détente workspace, as the command line loads files.
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { type LangiumDocument, URI } from 'langium';
+import { Budget } from '../src/analysis/regions.js';
+import { createDetenteServices } from '../src/language/detente-module.js';
+import { ProtocolFileSystem } from '../src/language/workspace/protocol-text.js';
+import type { Protocol } from '../src/model/protocol.js';
+import { type GeneratorOptions, generateProtocol } from './generate.js';
+
+export interface Workload {
+    readonly options: GeneratorOptions;
+    readonly text: string;
+    readonly lines: number;
+    /** The protocol written to a scratch folder, for the command line and the language server. */
+    readonly file: string;
+}
+
+export function workload(options: GeneratorOptions, folder: string): Workload {
+    const text = generateProtocol(options);
+    const file = path.join(folder, `synthetic-${options.rules}-${options.indicators}.detente`);
+    fs.writeFileSync(file, text);
+    return { options, text, lines: text.split('\n').length - 1, file };
+}
+
+export function scratchFolder(): string {
+    return fs.mkdtempSync(path.join(os.tmpdir(), 'detente-bench-'));
+}
+
+/** Fresh services, the way `detente check` makes them (a generous budget: the command line waits). */
+export function freshServices() {
+    const services = createDetenteServices(ProtocolFileSystem);
+    services.detente.model.Analyses.budget = () => Budget.withTimeLimit(600_000);
+    return services;
+}
+
+export type Services = ReturnType<typeof freshServices>;
+
+/** Parses and links (and validates, when asked) the workload's text as a new document. */
+export async function build(services: Services, work: Workload, validation: boolean): Promise<LangiumDocument> {
+    const { shared } = services;
+    const document = shared.workspace.LangiumDocumentFactory.fromString(work.text, URI.file(work.file));
+    shared.workspace.LangiumDocuments.addDocument(document);
+    await shared.workspace.DocumentBuilder.build([document], { validation });
+    return document;
+}
+
+/** The normalized protocol model of a built document (its only protocol). */
+export function protocolOf(services: Services, document: LangiumDocument): Protocol {
+    return services.detente.model.ProtocolModels.forDocument(document)[0];
+}
