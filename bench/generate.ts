@@ -66,7 +66,7 @@ export function generateProtocol(options: GeneratorOptions): string {
     const sectors = Array.from({ length: Math.max(2, Math.ceil(options.rules / (3.3 * TRACKS_PER_SECTOR))) }, (_, i) => `S${i + 1}`);
     const platform: IndicatorSpec = { name: 'platform', kind: 'choice', members: PLATFORMS };
     const contact: IndicatorSpec = { name: 'contact', kind: 'flag' };
-    const indicators: IndicatorSpec[] = [platform, contact, ...Array.from({ length: Math.max(6, options.indicators) - 3 }, (_, i) => {
+    const indicators: IndicatorSpec[] = [platform, contact, ...Array.from({ length: Math.max(5, options.indicators) - 3 }, (_, i) => {
         const spec = KINDS[i % KINDS.length];
         return { ...spec, name: `${spec.kind}${Math.floor(i / KINDS.length) + 1}` };
     })];
@@ -117,9 +117,10 @@ export function generateProtocol(options: GeneratorOptions): string {
     const main = (indicator: IndicatorSpec, rank: number) =>
         `${indicator.name} ${indicator.kind === 'distance' ? '<' : '>'} ${value(indicator, rank)}`;
     const body = (track: Track, rank: number): string => {
+        const candidates = indicators.filter(i => i !== platform && i !== contact);
         const chosen = new Set<IndicatorSpec>([track.main]);
-        const size = 1 + Math.floor(next() * 3);
-        while (chosen.size < size) chosen.add(pick(indicators.filter(i => i !== platform && i !== contact)));
+        const size = Math.min(1 + Math.floor(next() * 3), candidates.length);
+        while (chosen.size < size) chosen.add(pick(candidates));
         const tests = [...chosen].map(indicator => indicator === track.main ? main(indicator, rank) : extra(indicator, rank));
         const joined = tests.length >= 2 && chance(0.1) ? [`(${tests[0]} or ${tests[1]})`, ...tests.slice(2)] : tests;
         return [contact.name, `sector = ${track.sector}`, `${platform.name} = ${track.platform}`, ...joined].join(' and ');

@@ -10,13 +10,13 @@ export interface ProcessRun {
     readonly exitCode: number;
 }
 
-/** Runs the bundled command line on the project's Node, reporting its own peak memory as it exits. */
+/** Runs `bin/detente.js` on the project's Node, as users run it, reporting its peak memory as it exits. */
 export function runCli(repo: string, args: readonly string[], scratch: string): ProcessRun {
     const report = path.join(scratch, 'peak-memory.cjs');
     const peakFile = path.join(scratch, 'peak.txt');
     fs.writeFileSync(report, `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(peakFile)}, String(process.resourceUsage().maxRSS)));\n`);
     const started = performance.now();
-    const run = spawnSync(process.execPath, ['--require', report, path.join(repo, 'out', 'cli.cjs'), ...args], {
+    const run = spawnSync(process.execPath, ['--require', report, path.join(repo, 'bin', 'detente.js'), ...args], {
         cwd: scratch, encoding: 'utf8', maxBuffer: 1 << 28,
     });
     const milliseconds = performance.now() - started;

@@ -53,7 +53,7 @@ export function targets(results: Omit<Results, 'targets'>): Target[] {
     const ratios = results.scales.map(s => s.phases.analysis.mean / s.phases.parseLink.mean);
     list.push({
         target: 'analysis ≤ parse+link at every scale',
-        measured: `analysis / parse+link: ${results.scales.map((s, i) => `${s.rules}: ${ratios[i].toFixed(2)}`).join(', ')}`,
+        measured: ratios.length === 0 ? 'not run' : `analysis / parse+link: ${results.scales.map((s, i) => `${s.rules}: ${ratios[i].toFixed(2)}`).join(', ')}`,
         met: ratios.length > 0 ? ratios.every(r => r <= 1) : undefined,
     });
     const lsp = results.lsp && results.lsp.lines >= 2000 ? results.lsp : undefined;
