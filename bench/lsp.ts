@@ -15,6 +15,8 @@ export interface EditLatency {
     readonly p50: number;
     readonly p95: number;
     readonly max: number;
+    /** Langium alone parsing and linking the same text in process, for comparison (mean, milliseconds). */
+    readonly parseLink?: number;
     /** Bursts of keystrokes 10 ms apart: from the last keystroke to the diagnostics of the final text. */
     readonly bursts: { readonly count: number; readonly keystrokes: number; readonly p50: number; readonly p95: number };
 }

@@ -59,7 +59,7 @@ export function targets(results: Omit<Results, 'targets'>): Target[] {
     const lsp = results.lsp && results.lsp.lines >= 2000 ? results.lsp : undefined;
     list.push({
         target: 'edit to diagnostics, 2,000-line protocol: p95 ≤ 150 ms',
-        measured: lsp ? `p95 ${ms(lsp.p95)} (${lsp.lines} lines)` : 'not run',
+        measured: lsp ? `p95 ${ms(lsp.p95)} (${lsp.lines} lines${lsp.parseLink ? `; parse+link alone ${ms(lsp.parseLink)}` : ''})` : 'not run',
         met: lsp && lsp.p95 <= 150,
     });
     const growth = thousand && tenThousand
@@ -132,10 +132,13 @@ export function markdown(results: Results): string {
             `Typing: ${results.lsp.bursts.count} bursts of ${results.lsp.bursts.keystrokes} keystrokes 10 ms apart, timed from the last keystroke until the diagnostics of the final text ` +
             '(builds overtaken by a keystroke are abandoned).');
         out();
-        table(out, ['lines', 'rules', 'open → diagnostics', 'edit p50', 'edit p95', 'edit max', 'typing p50', 'typing p95'], [[
-            results.lsp.lines.toLocaleString('en'), results.lsp.rules.toLocaleString('en'), ms(results.lsp.open), ms(results.lsp.p50), ms(results.lsp.p95), ms(results.lsp.max),
-            ms(results.lsp.bursts.p50), ms(results.lsp.bursts.p95),
+        table(out, ['lines', 'rules', 'parse+link alone', 'open → diagnostics', 'edit p50', 'edit p95', 'edit max', 'typing p50', 'typing p95'], [[
+            results.lsp.lines.toLocaleString('en'), results.lsp.rules.toLocaleString('en'), results.lsp.parseLink ? ms(results.lsp.parseLink) : '—',
+            ms(results.lsp.open), ms(results.lsp.p50), ms(results.lsp.p95), ms(results.lsp.max), ms(results.lsp.bursts.p50), ms(results.lsp.bursts.p95),
         ]]);
+        out();
+        out('Every edit re-parses and re-links the whole document (Langium has no incremental parsing): on this machine that alone ' +
+            'takes the time in the third column, which bounds what the edit-to-diagnostics latency can reach before the checks and the analysis run.');
         out();
     }
     if (results.z3.length > 0) {

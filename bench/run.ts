@@ -12,6 +12,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { measureEditLatency } from './lsp.js';
+import { time } from './measure.js';
 import { type CheckTimings, measurePhases } from './phases.js';
 import { runCli } from './processes.js';
 import { type Results, type ScaleResult, exponent, markdown, ms, targets } from './report.js';
@@ -77,7 +78,10 @@ async function main(): Promise<void> {
             let work = workload({ rules, indicators: INDICATORS, seed: 2 }, folder);
             while (work.lines < target) work = workload({ rules: rules += 50, indicators: INDICATORS, seed: 2 }, folder);
             progress(`language server: ${work.lines} lines…`);
-            lsp = await measureEditLatency(REPO, work, values.quick ? 10 : 50);
+            const latency = await measureEditLatency(REPO, work, values.quick ? 10 : 50);
+            let services = freshServices();
+            const parseLink = await time('parse+link', () => build(services, work, false), { iterations: 8, beforeEach: () => { services = freshServices(); } });
+            lsp = { ...latency, parseLink: parseLink.mean };
         }
 
         let z3: Results['z3'] = [];
