@@ -94,14 +94,19 @@ export async function readProtocolFile(file: string, shownAs = file): Promise<Pr
     } catch (error) {
         throw new UsageError(`${shownAs}: ${describeFsError(error)}`);
     }
+    let text: string;
     try {
-        return { file, text: decodeProtocolText(bytes) };
+        text = decodeProtocolText(bytes);
     } catch (error) {
         if (error instanceof UnreadableTextError) {
             throw new UsageError(`${shownAs}: ${error.message}`);
         }
         throw error;
     }
+    if (text.trim() === '') {
+        throw new UsageError(`${shownAs}: is empty: a protocol file declares parties, channels, indicators or protocols`);
+    }
+    return { file, text };
 }
 
 export function describeFsError(error: unknown): string {

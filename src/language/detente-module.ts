@@ -23,6 +23,7 @@ import { DetenteScopeComputation } from './references/scope-computation.js';
 import { DetenteScopeProvider } from './references/scope-provider.js';
 import { DetenteDocumentValidator } from './validation/document-validator.js';
 import { DetenteLinker } from './references/linker.js';
+import { createGuardedCompletionParser, createGuardedParser } from './parser/guarded-parser.js';
 import { DetenteReferenceDescriptionProvider } from './workspace/reference-descriptions.js';
 import { registerValidationChecks } from './validation/validator.js';
 import { DetenteDocumentBuilder } from './workspace/document-builder.js';
@@ -61,6 +62,10 @@ export const DetenteSharedModule: Module<DetenteSharedServices, DeepPartial<Dete
 };
 
 export const DetenteModule: Module<DetenteServices, PartialLangiumServices & DetenteAddedServices> = {
+    parser: {
+        LangiumParser: services => createGuardedParser(services),
+        CompletionParser: services => createGuardedCompletionParser(services),
+    },
     model: {
         ProtocolModels: services => new ProtocolModels(services.shared),
         Analyses: () => new Analyses(),

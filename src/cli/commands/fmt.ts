@@ -1,6 +1,7 @@
 // `detente fmt [--check]`: formats protocol files in place; `--check` only reports the files that would change.
 import { DetenteFormatter } from '../../language/lsp/formatter.js';
 import { createDetenteServices } from '../../language/detente-module.js';
+import { MAX_TEXT_LENGTH } from '../../language/parser/guarded-parser.js';
 import { ProtocolFileSystem } from '../../language/workspace/protocol-text.js';
 import { findProtocolFiles, readProtocolFile } from '../inputs.js';
 import { writeAtomically } from '../output.js';
@@ -19,7 +20,8 @@ export async function fmtCommand(paths: readonly string[], options: FmtOptions, 
         const { text } = await readProtocolFile(file, displayPath(file));
         const formatted = formatter.format(text);
         if (formatted === undefined) {
-            err.write(`detente: ${displayPath(file)}: not formatted: it contains characters the language does not use (see detente check)\n`);
+            const why = text.length > MAX_TEXT_LENGTH ? 'it is longer than the protocol files Détente reads' : 'it contains characters the language does not use';
+            err.write(`detente: ${displayPath(file)}: not formatted: ${why} (see detente check)\n`);
             unformattable++;
             continue;
         }

@@ -1,9 +1,11 @@
 // Completion that knows the context: names in scope come from Langium (indicators, levels, organs
 // after `Party.`, channels, steps, members); here, the units that fit the indicator or deadline being
 // written, and snippets for the usual declarations.
-import { AstUtils, GrammarAST, type AstNode, type MaybePromise } from 'langium';
+import { AstUtils, type Cancellation, GrammarAST, type AstNode, type LangiumDocument, type MaybePromise } from 'langium';
 import { type CompletionAcceptor, type CompletionContext, DefaultCompletionProvider, type NextFeature } from 'langium/lsp';
-import { CompletionItemKind, InsertTextFormat } from 'vscode-languageserver';
+import { type CompletionList, type CompletionParams, CompletionItemKind, InsertTextFormat } from 'vscode-languageserver';
+import { MAX_TEXT_LENGTH } from '../parser/guarded-parser.js';
+import { limitNesting } from '../parser/nesting.js';
 import * as ast from '../generated/ast.js';
 import { indicatorKind, isMeasured } from '../typing.js';
 import { type Dimension, unitsOf } from '../../model/units.js';
@@ -37,6 +39,19 @@ const SNIPPETS: Record<string, { label: string; detail: string; body: string }> 
 };
 
 export class DetenteCompletionProvider extends DefaultCompletionProvider {
+    /**
+     * No completion after a condition nested too deeply to read: working out what may follow would walk
+     * the grammar as deep as the text goes. The syntax error there says what to do instead.
+     */
+    override async getCompletion(document: LangiumDocument, params: CompletionParams, cancelToken?: Cancellation.CancellationToken): Promise<CompletionList | undefined> {
+        const text = document.textDocument.getText();
+        const offset = document.textDocument.offsetAt(params.position);
+        if (text.length > MAX_TEXT_LENGTH || limitNesting(text).problems.some(problem => problem.offset < offset)) {
+            return { isIncomplete: false, items: [] };
+        }
+        return super.getCompletion(document, params, cancelToken);
+    }
+
     protected override completionFor(context: CompletionContext, next: NextFeature, acceptor: CompletionAcceptor): MaybePromise<void> {
         // The unit of a value: `Unit` is a datatype rule, so the assignment is named by `next.property`.
         const assignment = AstUtils.getContainerOfType(next.feature, GrammarAST.isAssignment);

@@ -5,6 +5,7 @@ import type {
     DocumentFormattingParams, DocumentOnTypeFormattingOptions, DocumentOnTypeFormattingParams, DocumentRangeFormattingParams, TextEdit
 } from 'vscode-languageserver';
 import type { DetenteServices } from '../detente-module.js';
+import { MAX_TEXT_LENGTH } from '../parser/guarded-parser.js';
 import { type LayoutToken, layout } from './layout.js';
 
 /** Keywords that may also name things (`indicator speed …`): in a layout they are names. */
@@ -31,8 +32,9 @@ export class DetenteFormatter implements Formatter {
         return [];
     }
 
-    /** The text laid out, or undefined when it does not lex (a formatter must not guess). */
+    /** The text laid out, or undefined when it does not lex (a formatter must not guess) or is too long to read. */
     format(text: string): string | undefined {
+        if (text.length > MAX_TEXT_LENGTH) return undefined;
         const result = this.services.parser.Lexer.tokenize(text);
         if (result.errors.length > 0) return undefined;
         const tokens: LayoutToken[] = [...result.tokens, ...result.hidden]

@@ -51,8 +51,9 @@ export class ImportResolver {
      * Where an import points, checked without reading the target: the path form, the root, and
      * (for files on disk) that no symbolic link leads outside the root.
      */
-    locate(importingUri: URI, importPath: string): ImportResolution {
-        if (importPath.trim() === '') {
+    locate(importingUri: URI, importPath: string | undefined): ImportResolution {
+        // A half-typed `import` has no path yet: the parser reports it, and nothing is read.
+        if (importPath === undefined || importPath.trim() === '') {
             return { ok: false, reason: 'the import path is empty' };
         }
         if (path.isAbsolute(importPath) || /^[a-zA-Z]:[\\/]/.test(importPath) || importPath.includes('\\')) {
