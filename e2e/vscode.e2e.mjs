@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { after, before, describe, test as nodeTest } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -52,6 +52,18 @@ async function waitForServer(url, deadline) {
 async function screenshot(name) {
     fs.mkdirSync(RESULTS, { recursive: true });
     await page.screenshot({ path: path.join(RESULTS, `${name}.png`) });
+}
+
+/** A test that leaves a screenshot of the page as it failed, for whoever reads the CI log. */
+function test(name, body) {
+    nodeTest(name, async () => {
+        try {
+            await body();
+        } catch (error) {
+            await screenshot(`failed-${name.replace(/[^\w]+/g, '-').slice(0, 60)}`).catch(() => undefined);
+            throw error;
+        }
+    });
 }
 
 async function runCommand(title) {
@@ -151,7 +163,8 @@ describe('the Détente extension in VS Code (code-server)', { timeout: 10 * TIME
     });
 
     test('the defective draft shows its problems, the clean examples none', async () => {
-        await page.keyboard.press('Control+Shift+M');
+        // Focus, not toggle (Ctrl+Shift+M): the panel may be open already.
+        await runCommand('Problems: Focus on Problems View');
         const markers = page.locator('.markers-panel');
         await markers.waitFor();
         await page.locator('.markers-panel .monaco-list-row', { hasText: 'defects.detente' }).first().waitFor({ timeout: TIMEOUT });
@@ -195,6 +208,18 @@ describe('the Détente extension in VS Code (code-server)', { timeout: 10 * TIME
         await preview.locator('tr[data-rule="WeaponsLock"]').click();
         // The red line is declared on line 32 of the example.
         await page.locator('.statusbar-item', { hasText: /Ln 32, Col/ }).waitFor({ timeout: TIMEOUT });
+    });
+
+    test('the preview follows an edit in place, without reloading', async () => {
+        const preview = page.frameLocator('iframe.webview').frameLocator('iframe#active-frame');
+        // A reload would lose this mark.
+        await preview.locator('body').evaluate(body => { body.dataset.mark = 'kept'; });
+        // The cursor stands on the red line's name: rename it, then undo.
+        await page.keyboard.type('X');
+        await preview.locator('tr[data-rule="XWeaponsLock"]').waitFor({ timeout: TIMEOUT });
+        await page.keyboard.press('Control+Z');
+        await preview.locator('tr[data-rule="WeaponsLock"]').waitFor({ timeout: TIMEOUT });
+        assert.equal(await preview.locator('body').getAttribute('data-mark'), 'kept');
     });
 
     test('the scenarios run in the Test Explorer', async () => {

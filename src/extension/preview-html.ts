@@ -3,7 +3,16 @@
 import { Html, html } from '../render/html-template.js';
 import { levelStylesheet } from '../render/html.js';
 
-export interface PreviewPage {
+/** What the page shows: it changes with the drafter's edits, and the open page swaps it in place. */
+export interface PreviewContent {
+    readonly protocols: readonly string[];
+    readonly current?: string;
+    /** The report body from the language server, already escaped. */
+    readonly body?: string;
+    readonly problem?: string;
+}
+
+export interface PreviewPage extends PreviewContent {
     /** The webview's own source for CSP (`webview.cspSource`). */
     readonly cspSource: string;
     /** A fresh random value per render: only scripts carrying it run. */
@@ -11,11 +20,6 @@ export interface PreviewPage {
     readonly styleUri: string;
     readonly scriptUri: string;
     readonly title: string;
-    readonly protocols: readonly string[];
-    readonly current?: string;
-    /** The report body from the language server, already escaped. */
-    readonly body?: string;
-    readonly problem?: string;
 }
 
 export function previewHtml(page: PreviewPage): string {
@@ -37,16 +41,21 @@ export function previewHtml(page: PreviewPage): string {
 <title>${page.title}</title>
 </head>
 <body>
-${page.protocols.length > 1 ? protocolPicker(page) : ''}
-${page.problem ? html`<p class="problem" role="status">${page.problem}</p>` : ''}
-<main>${page.body ? trusted(page.body) : ''}</main>
+<div id="content">${trusted(previewContent(page))}</div>
 <script nonce="${page.nonce}" src="${page.scriptUri}"></script>
 </body>
 </html>
 `.text;
 }
 
-function protocolPicker(page: PreviewPage): Html {
+/** The page's content: the protocol picker, the problem if any, and the report. */
+export function previewContent(content: PreviewContent): string {
+    return html`${content.protocols.length > 1 ? protocolPicker(content) : ''}
+${content.problem ? html`<p class="problem" role="status">${content.problem}</p>` : ''}
+<main>${content.body ? trusted(content.body) : ''}</main>`.text;
+}
+
+function protocolPicker(page: PreviewContent): Html {
     return html`<nav class="protocols">Protocol: ${page.protocols.map(name =>
         html`<button type="button" class="protocol${name === page.current ? ' current' : ''}" data-protocol="${name}">${name}</button>`)}</nav>`;
 }

@@ -1,16 +1,22 @@
 // "Détente: Open decision table preview": the ladder, the tables, responses and findings beside the editor,
-// following the drafter's edits; a click on a row or a finding reveals it in the editor.
+// following the drafter's edits; a click on a row or a finding reveals it in the editor. The page is
+// loaded once and its content swapped in place afterwards, so that it keeps its scroll position and no
+// click is lost to a reload while the drafter types.
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { type ProtocolParams, ReportRequest, type ReportResult } from '../language/lsp/requests.js';
-import { previewHtml } from './preview-html.js';
+import { type PreviewContent, previewContent, previewHtml } from './preview-html.js';
 
 export class PreviewPanel implements vscode.Disposable {
     protected static current: PreviewPanel | undefined;
     protected readonly disposables: vscode.Disposable[] = [];
     protected protocol: string | undefined;
     protected refreshTimer: NodeJS.Timeout | undefined;
+    /** The content shown now, and the content the page's HTML was loaded with. */
+    protected content: PreviewContent = { protocols: [] };
+    protected shown: string | undefined;
+    protected loaded: string | undefined;
 
     /** Opens the preview of a document beside it, or points the open preview at it. */
     static show(context: vscode.ExtensionContext, client: LanguageClient, uri: vscode.Uri, protocol?: string): PreviewPanel {
@@ -50,8 +56,10 @@ export class PreviewPanel implements vscode.Disposable {
         void this.refresh();
     }
 
+    /** The page as it stands, with the content swapped in since it was loaded. */
     static html(): string | undefined {
-        return PreviewPanel.current?.panel.webview.html;
+        const current = PreviewPanel.current;
+        return current?.loaded === undefined ? undefined : current.page();
     }
 
     showDocument(uri: vscode.Uri, protocol?: string): void {
@@ -73,24 +81,38 @@ export class PreviewPanel implements vscode.Disposable {
         } catch (error) {
             result = { protocols: [], problem: `The language server could not build the report: ${error instanceof Error ? error.message : String(error)}` };
         }
+        this.panel.title = `Preview ${result.protocol ?? vscode.workspace.asRelativePath(this.uri)}`;
+        this.content = { protocols: result.protocols, current: result.protocol, body: result.html, problem: result.problem };
+        const shown = previewContent(this.content);
+        if (shown === this.shown) return;
+        this.shown = shown;
+        if (this.loaded === undefined) {
+            this.panel.webview.html = this.page();
+            this.loaded = shown;
+        } else {
+            // Not delivered while the page reloads (after being hidden): its `ready` asks again.
+            void this.panel.webview.postMessage({ command: 'update', content: shown });
+        }
+    }
+
+    protected page(): string {
         const webview = this.panel.webview;
         const media = (file: string) => webview.asWebviewUri(vscode.Uri.joinPath(this.context.extensionUri, 'media', file)).toString();
-        this.panel.title = `Preview ${result.protocol ?? vscode.workspace.asRelativePath(this.uri)}`;
-        webview.html = previewHtml({
+        return previewHtml({
             cspSource: webview.cspSource,
             nonce: randomBytes(16).toString('base64'),
             styleUri: media('preview.css'),
             scriptUri: media('preview.js'),
             title: this.panel.title,
-            protocols: result.protocols,
-            current: result.protocol,
-            body: result.html,
-            problem: result.problem,
+            ...this.content,
         });
     }
 
     protected async onMessage(message: { command?: string; line?: number; column?: number; name?: string }): Promise<void> {
-        if (message.command === 'protocol' && typeof message.name === 'string') {
+        if (message.command === 'ready') {
+            // A page (re)loaded from older HTML catches up.
+            if (this.shown !== this.loaded) void this.panel.webview.postMessage({ command: 'update', content: this.shown });
+        } else if (message.command === 'protocol' && typeof message.name === 'string') {
             this.protocol = message.name;
             await this.refresh();
         } else if (message.command === 'reveal' && typeof message.line === 'number') {

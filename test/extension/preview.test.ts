@@ -2,7 +2,7 @@
 // text inert both in the shell and in the report the language server renders for it.
 import { EmptyFileSystem, URI } from 'langium';
 import { describe, expect, test } from 'vitest';
-import { previewHtml } from '../../src/extension/preview-html.js';
+import { previewContent, previewHtml } from '../../src/extension/preview-html.js';
 import { createDetenteServices } from '../../src/language/detente-module.js';
 import { RequestHandlers } from '../../src/language/lsp/request-handlers.js';
 import { buildWorkspace } from '../helpers.js';
@@ -24,6 +24,17 @@ describe('the preview page', () => {
         const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map(m => m[0]);
         expect(scripts).toEqual(['<script nonce="n0nce" src="https://webview.example/media/preview.js">']);
         expect(html).not.toMatch(/\b(src|href)="(?!https:\/\/webview\.example)/);
+    });
+
+    test('the content the page swaps in on an edit is the content it loads with', () => {
+        const content = previewContent({ protocols: [HOSTILE, 'B'], current: 'B', body: '<p>report</p>', problem: HOSTILE });
+        const shell = previewHtml({
+            cspSource: 'https://webview.example', nonce: 'n0nce', styleUri: 's', scriptUri: 'j', title: 't',
+            protocols: [HOSTILE, 'B'], current: 'B', body: '<p>report</p>', problem: HOSTILE,
+        });
+        expect(shell).toContain(`<div id="content">${content}</div>`);
+        expect(content).not.toMatch(/<script|<img/);
+        expect(content).toContain('<main><p>report</p></main>');
     });
 
     test('the title and protocol names are escaped', () => {
