@@ -131,7 +131,7 @@ function inputLabel(indicator: Indicator): string {
 }
 
 /** A FEEL unary test: `< 3704`, `[500..3704)`, `>= 1000`, `"North","Strait"`, `true`, or `-` for any value. */
-export function unaryTest(constraint: Constraint): string {
+function unaryTest(constraint: Constraint): string {
     if (constraint.whole) return '-';
     if (constraint.kind === 'members') {
         return constraint.indicator.kind === 'flag'

@@ -103,7 +103,7 @@ function levelBadge(protocol: Protocol, name: string, inlineStyle: boolean): Htm
     return html`<span class="level ${levelClass(rank, count)}"${style} title="${level ? levelTitle(level) : name}">${name}</span>`;
 }
 
-export function levelClass(rank: number, levels: number): string {
+function levelClass(rank: number, levels: number): string {
     return `level-${rank}-of-${levels}`;
 }
 

@@ -6,7 +6,7 @@ import type { Constraint } from '../tables/constraints.js';
 import type { CompiledProtocol } from './compiled.js';
 import { actorName, conditionText, testText, wholeNumberBounds } from './text.js';
 
-export const TABLES_FORMAT = 'detente-tables/1';
+const TABLES_FORMAT = 'detente-tables/1';
 
 const BASE_UNITS: Record<string, string> = { distance: 'm', duration: 's', speed: 'm/s', count: 'count', percent: 'percent' };
 

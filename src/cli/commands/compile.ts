@@ -10,7 +10,7 @@ import { displayPath, loadProject } from '../project.js';
 export { FORMATS, type Format } from '../../render/outputs.js';
 
 /** The files of the given formats for one compiled protocol, in a folder. */
-export function renderAll(compiled: CompiledProtocol, formats: readonly Format[], folder: string): Output[] {
+function renderAll(compiled: CompiledProtocol, formats: readonly Format[], folder: string): Output[] {
     return renderFiles(compiled, formats).map(file => ({ file: path.join(folder, file.name), content: file.write }));
 }
 

@@ -4,8 +4,7 @@
 import { AstUtils, type Cancellation, GrammarAST, type AstNode, type LangiumDocument, type MaybePromise } from 'langium';
 import { type CompletionAcceptor, type CompletionContext, DefaultCompletionProvider, type NextFeature } from 'langium/lsp';
 import { type CompletionList, type CompletionParams, CompletionItemKind, InsertTextFormat } from 'vscode-languageserver';
-import { MAX_TEXT_LENGTH } from '../parser/guarded-parser.js';
-import { limitNesting } from '../parser/nesting.js';
+import { isGuardError } from '../parser/guarded-parser.js';
 import * as ast from '../generated/ast.js';
 import { indicatorKind, isMeasured } from '../typing.js';
 import { type Dimension, unitsOf } from '../../model/units.js';
@@ -44,9 +43,9 @@ export class DetenteCompletionProvider extends DefaultCompletionProvider {
      * the grammar as deep as the text goes. The syntax error there says what to do instead.
      */
     override async getCompletion(document: LangiumDocument, params: CompletionParams, cancelToken?: Cancellation.CancellationToken): Promise<CompletionList | undefined> {
-        const text = document.textDocument.getText();
         const offset = document.textDocument.offsetAt(params.position);
-        if (text.length > MAX_TEXT_LENGTH || limitNesting(text).problems.some(problem => problem.offset < offset)) {
+        // The parse already found them: a text too long (at offset 0) or a condition too deep.
+        if (document.parseResult.lexerErrors.some(error => isGuardError(error) && (error.offset === 0 || error.offset < offset))) {
             return { isIncomplete: false, items: [] };
         }
         return super.getCompletion(document, params, cancelToken);

@@ -12,6 +12,18 @@ import { limitNesting } from './nesting.js';
  */
 export const MAX_TEXT_LENGTH = 5 * 1024 * 1024;
 
+/** The errors the guard adds to a parse result (a condition too deep, a text too long). */
+const guardErrors = new WeakSet<object>();
+
+export function isGuardError(error: object): boolean {
+    return guardErrors.has(error);
+}
+
+function guarded<T extends object>(errors: readonly T[]): T[] {
+    for (const error of errors) guardErrors.add(error);
+    return [...errors];
+}
+
 function tooLong(input: string): { offset: number; length: number; line: number; column: number; message: string } {
     const megabytes = (input.length / (1024 * 1024)).toFixed(1);
     return {
@@ -26,12 +38,12 @@ export function createGuardedParser(services: LangiumCoreServices): LangiumParse
     parser.parse = <T extends AstNode>(input: string, options?: ParserOptions): ParseResult<T> => {
         if (input.length > MAX_TEXT_LENGTH) {
             const result = parse<T>('', options);
-            result.lexerErrors.push(tooLong(input));
+            result.lexerErrors.push(...guarded([tooLong(input)]));
             return result;
         }
         const limited = limitNesting(input);
         const result = parse<T>(limited.text, options);
-        result.lexerErrors.push(...limited.problems);
+        result.lexerErrors.push(...guarded(limited.problems));
         return result;
     };
     return parser;

@@ -10,7 +10,7 @@ const NODES_PER_PAUSE = 256;
 const DOLLAR = 0x24;
 
 /** Every node of a tree, parents before children, children in property order: what `streamAst` gives. */
-export function astNodes(root: AstNode): AstNode[] {
+function astNodes(root: AstNode): AstNode[] {
     const nodes: AstNode[] = [];
     const stack: AstNode[] = [root];
     const children: AstNode[] = [];

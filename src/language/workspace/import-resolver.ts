@@ -116,7 +116,7 @@ export class ImportResolver {
     }
 }
 
-export function isInside(folder: string, file: string): boolean {
+function isInside(folder: string, file: string): boolean {
     const relative = path.relative(folder, file);
     return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 }
