@@ -1,4 +1,5 @@
-// Loads the workspace's protocol files; one unreadable file is remembered, not fatal to the rest.
+// Loads the workspace's protocol files and checks them all, open or not, as `detente check` would: the
+// Problems view lists every file's findings. One unreadable file is remembered, not fatal to the rest.
 import { DefaultWorkspaceManager, type LangiumDocument, type Stream, type URI } from 'langium';
 import type { DetenteSharedServices } from '../detente-module.js';
 import type { ImportResolver } from './import-resolver.js';
@@ -10,6 +11,9 @@ export class DetenteWorkspaceManager extends DefaultWorkspaceManager {
     constructor(services: DetenteSharedServices) {
         super(services);
         this.imports = services.workspace.ImportResolver;
+        // Langium validates only the files an editor opens or changes; a closed file's findings would
+        // appear only if some later edit happened to rebuild it.
+        this.initialBuildOptions = { validation: true };
     }
 
     protected override async loadWorkspaceDocuments(uris: Stream<URI>, collector: (document: LangiumDocument) => void): Promise<void> {
