@@ -68,7 +68,13 @@ export function valueProblem(indicator: Indicator, value: Value | undefined, use
     // Only spelled out when it is the problem: a scale may list many members.
     const mismatch = () => `'${name}' is ${describeKind(kind)}; compare it with ${expectedValue(indicator, kind)}`;
     if (isMeasured(kind)) {
-        return isQuantity(value) ? quantityProblem(kind, value) : mismatch();
+        if (!isQuantity(value)) return mismatch();
+        const amount = parseDecimal(value.number ?? '');
+        // `= 2.5` on a count holds nowhere and `!= 2.5` everywhere: say why rather than let a scenario never run.
+        if (kind === 'count' && use === 'equality' && amount && amount.d !== 1n) {
+            return `'${name}' is a count: its values are whole numbers, and ${value.number} is not one`;
+        }
+        return quantityProblem(kind, value);
     }
     if (kind === 'flag') {
         if (!isBooleanValue(value)) return mismatch();

@@ -48,13 +48,16 @@ class ProtocolBuilder {
                 name: mediator.name, label: mediator.label ?? mediator.name, source: this.source(mediator),
             })),
             channels: inScope(ast.isChannel).map(channel => this.channel(channel)).filter(isDefined),
-            indicators: inScope(ast.isIndicator).map(indicator => this.indicator(indicator)).filter(isDefined),
+            // A situation assigns every indicator the protocol sees, used by a rule or not (LANGUAGE.md §3).
+            indicators: [...this.shared.filter(ast.isIndicator), ...this.members.filter(ast.isIndicator)]
+                .map(indicator => this.indicator(indicator)).filter(isDefined),
             levels,
             rules: this.members.filter(ast.isRule).map(rule => this.rule(rule)).filter(isDefined),
             responses: this.members.filter(ast.isResponse).map(response => this.response(response)).filter(isDefined),
             deescalations: this.members.filter(ast.isDeescalation).map(d => this.deescalation(d)).filter(isDefined),
             scenarios: this.members.filter(ast.isScenario).map(scenario => this.scenario(scenario)).filter(isDefined),
             source: this.source(protocol),
+            extent: protocol.$cstNode?.range ?? this.source(protocol).range,
             complete: true,
         };
         if (!ladder || levels.length < 2 || this.members.filter(ast.isLadder).length > 1) {

@@ -171,7 +171,7 @@ export interface Protocol {
     readonly parties: readonly Party[];
     readonly mediators: readonly Mediator[];
     readonly channels: readonly Channel[];
-    /** The situation space: every indicator the protocol declares or uses, in a stable order. */
+    /** The situation space: every indicator the protocol declares or sees (top level of its file, imported), in a stable order. */
     readonly indicators: readonly Indicator[];
     /** The ladder, from the baseline to the most severe level. */
     readonly levels: readonly Level[];
@@ -180,7 +180,10 @@ export interface Protocol {
     readonly responses: readonly Response[];
     readonly deescalations: readonly Deescalation[];
     readonly scenarios: readonly Scenario[];
+    /** Where the protocol's name is written. */
     readonly source: SourceRef;
+    /** The whole `protocol … { … }` block, in the file of `source`. */
+    readonly extent: Range;
     /**
      * False when parts of the text could not be normalized (unresolved names, wrong units):
      * those parts are left out, and checks over all situations would not be trustworthy.

@@ -125,6 +125,7 @@ export const randomProtocol: fc.Arbitrary<Protocol> = fc
             deescalations,
             scenarios: scenarios.map((s, i) => ({ ...s, name: `S${i}` })),
             source: NOWHERE,
+            extent: NOWHERE.range,
             complete: true,
         }));
     });

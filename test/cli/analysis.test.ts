@@ -36,7 +36,7 @@ describe('detente test', () => {
             '  ✓ Patrol › close pass',
             '  ✓ Patrol › lock',
             '  ✗ Patrol › wrong',
-            '      at gap = 1 nm, lock = true the level is Crisis, not Tense',
+            '      at gap = 1 nm, lock = true, the level is Crisis, not Tense',
             '2 passed, 1 failed',
             '',
         ].join('\n'));
@@ -107,6 +107,23 @@ describe('detente explain', () => {
             expect(run.stderr).toBe(message + '\n');
             expect(run.code).toBe(2);
         }
+    });
+
+    test('the whole sensor state may be given: an indicator of the file or of an import that no rule uses', () => {
+        const d = folder({
+            'p.detente': 'import "sensors.detente"\nindicator heading "Heading change" : flag\n' + PROTOCOL + '}\n',
+            'sensors.detente': 'indicator crowd "Vessels nearby" : count\n',
+        });
+        const run = detente(['explain', 'p.detente', '--given', 'lock=true', 'heading=false', 'crowd=4', '--format', 'json'], d);
+        expect(run.stderr).toBe('');
+        expect(JSON.parse(run.stdout)).toMatchObject({ level: 'Crisis', given: { lock: true, heading: false, crowd: '4' } });
+    });
+
+    test('a count is given as a whole number; the message says so', () => {
+        const d = folder({ 'p.detente': 'indicator crowd "Vessels nearby" : count\n' + PROTOCOL + '}\n' });
+        const run = detente(['explain', 'p.detente', '--given', 'crowd=2.5'], d);
+        expect(run.stderr).toBe('detente: --given: crowd is a count: give a whole number, not 2.5\n');
+        expect(run.code).toBe(2);
     });
 
     test('a file with errors is not explained', () => {

@@ -77,7 +77,7 @@ describe('protocol model', () => {
         expect(model.complete).toBe(true);
     });
 
-    test('imported declarations become part of the protocol only when it uses them', async () => {
+    test('every indicator the protocol sees is part of its situations; other imported declarations only when it uses them', async () => {
         const model = await modelOf({
             'main.detente': `
                 import "shared.detente"
@@ -95,7 +95,8 @@ describe('protocol model', () => {
                 indicator unused "Unused" : flag
                 channel Line "Line" links A.X, B`,
         });
-        expect(model.indicators.map(i => i.name)).toEqual(['lock', 'local']);
+        // A situation assigns every indicator the protocol sees, used by a rule or not (LANGUAGE.md §3).
+        expect(model.indicators.map(i => i.name)).toEqual(['lock', 'unused', 'local']);
         expect(model.parties.map(p => p.name)).toEqual(['A', 'B']);
         expect(model.channels.map(c => c.name)).toEqual(['Line']);
     });

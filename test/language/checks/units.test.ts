@@ -29,6 +29,21 @@ describe('unit-mismatch', () => {
         ]);
     });
 
+    test('a count equal to a number that is not whole, in a scenario or a rule: said at the value', async () => {
+        const found = await diagnosticsWithCode(protocol(`
+            scenario "half a ship" { given vessels = 2.5 expect Routine }
+            threshold T: vessels != 1.5 -> Concern
+        `), 'unit-mismatch');
+        expect(found.map(d => [d.message, d.range.start.character])).toEqual([
+            ["'vessels' is a count: its values are whole numbers, and 2.5 is not one.", 53],
+            ["'vessels' is a count: its values are whole numbers, and 1.5 is not one.", 36],
+        ]);
+    });
+
+    test('near miss: an order with a count and a number that is not whole is fine (vessels < 2.5 is vessels ≤ 2)', async () => {
+        expect(await mismatches('threshold T: vessels < 2.5 -> Concern\nthreshold U: vessels between 1.5 and 3 -> Alert')).toEqual([]);
+    });
+
     test('an unknown member of a scale or one of', async () => {
         expect(await mismatches(`
             threshold T: zone = East -> Concern
