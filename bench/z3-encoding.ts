@@ -127,8 +127,9 @@ export class Z3TimeLimit extends Error {
 
 /**
  * Z3's answers to the questions the region engine answers, with the same tie-breaking: a rule is
- * masked when the rules of higher levels cover it, redundant when those and the remaining rules of
- * its own level do (of two copies, the later one), or when it leads to the baseline.
+ * masked when the rules of higher levels cover it; a threshold is redundant when those and the remaining
+ * rules of its own level do (of two copies, the later one), or when it leads to the baseline. A red line is
+ * never redundant: covered by its own level, it still carries its consequence.
  */
 export async function z3Verdicts(ctx: Context, protocol: Protocol, deadline = Number.POSITIVE_INFINITY): Promise<Verdicts> {
     const encoding = new Encoding(ctx, protocol);
@@ -152,6 +153,7 @@ export async function z3Verdicts(ctx: Context, protocol: Protocol, deadline = Nu
             masked.add(i);
             continue;
         }
+        if (protocol.rules[i].kind === 'redline') continue;
         const peers = formulas.filter((_, j) => j !== i && !masked.has(j) && !redundant.has(j) && ranks[j] === ranks[i]);
         if (ranks[i] === 0 || !(await satisfiable(formulas[i], encoding.none([...higher, ...peers])))) {
             redundant.add(i);
@@ -168,7 +170,7 @@ export function findingVerdicts(protocol: Protocol, findings: readonly Finding[]
         .filter(i => i >= 0));
     return {
         unsatisfiable: indices(code => code === 'unsatisfiable-condition'),
-        masked: indices((code, message) => code === 'masked-threshold' || (code === 'redline-masked' && message.includes('never decides'))),
-        redundant: indices((code, message) => code === 'redundant-threshold' || (code === 'redline-masked' && (message.includes('never changes') || message.includes('baseline')))),
+        masked: indices(code => code === 'masked-threshold' || code === 'redline-masked'),
+        redundant: indices(code => code === 'redundant-threshold'),
     };
 }

@@ -206,8 +206,10 @@ describe('the Détente extension in VS Code (code-server)', { timeout: 10 * TIME
     test('clicking a rule in the preview reveals it in the editor', async () => {
         const preview = page.frameLocator('iframe.webview').frameLocator('iframe#active-frame');
         await preview.locator('tr[data-rule="WeaponsLock"]').click();
-        // The red line is declared on line 32 of the example.
-        await page.locator('.statusbar-item', { hasText: /Ln 32, Col/ }).waitFor({ timeout: TIMEOUT });
+        // The cursor lands on the line that declares the red line.
+        const example = fs.readFileSync(path.join(REPO, 'examples', 'maritime', 'incidents-at-sea.detente'), 'utf8').split('\n');
+        const line = example.findIndex(text => text.includes('redline WeaponsLock')) + 1;
+        await page.locator('.statusbar-item', { hasText: new RegExp(`Ln ${line}, Col`) }).waitFor({ timeout: TIMEOUT });
     });
 
     test('the preview follows an edit in place, without reloading', async () => {

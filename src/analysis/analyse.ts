@@ -7,7 +7,8 @@ import { checkMonotonicity } from './checks/monotonicity.js';
 import { checkChannels, checkDeadlines } from './checks/procedures.js';
 import { checkRules } from './checks/rules.js';
 import { type ScenarioResult, checkScenarios, runScenarios } from './checks/scenarios.js';
-import { AnalysisContext } from './context.js';
+import { checkDeclarations } from './checks/declarations.js';
+import { AnalysisContext, nameList } from './context.js';
 import { type Finding, PAUSE, finding } from './findings.js';
 import { Budget, BudgetExceeded } from './regions.js';
 import { SituationSpace } from './situations.js';
@@ -28,12 +29,13 @@ export interface Analysis {
 /** A check over situations: its findings, and `PAUSE` wherever the analysis may stop for a moment. */
 type SituationCheck = (context: AnalysisContext) => Iterable<Finding | typeof PAUSE>;
 
+/** The checks that compare declarations over all situations, cheapest first: the budget cuts the last. */
 const SITUATION_CHECKS: readonly SituationCheck[] = [
-    checkRules,
-    checkReachability,
-    checkForceOnTentative,
     checkDeescalations,
     checkScenarios,
+    checkForceOnTentative,
+    checkReachability,
+    checkRules,
     checkMonotonicity,
 ];
 
@@ -68,9 +70,19 @@ function* analysisSteps(protocol: Protocol, options: AnalysisOptions): Generator
         ...checkForce(protocol),
         ...checkReciprocity(protocol),
     ];
+    const budget = options.budget ?? new Budget();
+    const space = new SituationSpace(protocol, { budget });
+    // Then each declaration on its own, under budgets of their own: the budget of the whole may only cut what follows.
+    const started = Date.now();
+    const declarations = yield* checkDeclarations(space, budget);
+    budget.extend(Date.now() - started);
+    findings.push(...declarations.findings);
     let context: AnalysisContext | undefined;
     try {
-        context = new AnalysisContext(protocol, new SituationSpace(protocol, { budget: options.budget }));
+        if (declarations.tooLarge.length > 0) {
+            throw new BudgetExceeded(`${nameList(declarations.tooLarge, 2)} ${declarations.tooLarge.length === 1 ? 'is' : 'are'} too large to analyse`);
+        }
+        context = new AnalysisContext(protocol, space, declarations);
         for (const check of SITUATION_CHECKS) {
             yield PAUSE;
             for (const found of check(context)) {

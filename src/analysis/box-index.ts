@@ -1,6 +1,6 @@
 // A static spatial index over boxes (a bounding-volume hierarchy): which boxes meet a given box,
 // without looking at all of them. Protocols with thousands of rules ask this of every rule.
-import { type Box, type Budget, boxesMeet } from './boxes.js';
+import { type Box, type Meter, boxesMeet } from './boxes.js';
 
 /** Up to this many boxes share a leaf: below it, a scan is cheaper than more nodes. */
 const LEAF_SIZE = 8;
@@ -17,7 +17,7 @@ interface Node<T> {
 export class BoxIndex<T extends { readonly box: Box }> {
     protected readonly root?: Node<T>;
 
-    constructor(items: readonly T[], protected readonly budget?: Budget) {
+    constructor(items: readonly T[], protected readonly meter?: Meter) {
         if (items.length > 0) this.root = this.build(items);
     }
 
@@ -26,7 +26,7 @@ export class BoxIndex<T extends { readonly box: Box }> {
         if (!this.root) return;
         const stack: Node<T>[] = [this.root];
         for (let node = stack.pop(); node; node = stack.pop()) {
-            this.budget?.spend();
+            this.meter?.budget.spend();
             if (!boxesMeet(node.bounds, box)) continue;
             if (node.children) {
                 for (let c = node.children.length - 1; c >= 0; c--) stack.push(node.children[c]);

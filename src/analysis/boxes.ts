@@ -12,6 +12,11 @@ export class BudgetExceeded extends Error {
     }
 }
 
+/** What charges work to a budget: the budget of whatever runs now (see `Space.withBudget`). */
+export interface Meter {
+    readonly budget: Budget;
+}
+
 /** A bound on the work of one analysis: box operations, and wall-clock time. */
 export class Budget {
     operations = 0;
@@ -25,6 +30,11 @@ export class Budget {
 
     static withTimeLimit(milliseconds: number, maxOperations?: number): Budget {
         return new Budget(maxOperations, Date.now() + milliseconds);
+    }
+
+    /** A budget of its own for one small piece of work, under the same time limit. */
+    local(maxOperations: number): Budget {
+        return new Budget(maxOperations, this.deadline);
     }
 
     spend(amount = 1): void {

@@ -4,6 +4,7 @@ import { type Box, boxesMeet, boxWithin, intersectBoxes, uncoveredPiece } from '
 import type { SituationWitness } from './findings.js';
 import { type Coverage, LevelFunction, type RuleBox } from './levels.js';
 import { holdsIn, levelAt } from './meaning.js';
+import type { DeclarationRegions } from './checks/declarations.js';
 import type { Region } from './regions.js';
 import { type Situation, type Value, SituationSpace } from './situations.js';
 
@@ -18,8 +19,32 @@ export interface ConcreteWitness {
 export class AnalysisContext {
     readonly levels: LevelFunction;
 
-    constructor(readonly protocol: Protocol, readonly space: SituationSpace) {
-        this.levels = new LevelFunction(protocol, space);
+    /** `declarations`: the regions of the protocol's declarations, when already worked out (see checkDeclarations). */
+    constructor(readonly protocol: Protocol, readonly space: SituationSpace, protected readonly declarations?: DeclarationRegions) {
+        const rules = declarations?.rules;
+        this.levels = new LevelFunction(protocol, space, rules?.every(region => region !== undefined) ? rules as Region[] : undefined);
+    }
+
+    /** Where the `i`th de-escalation's condition holds. */
+    deescalationRegion(i: number): Region {
+        return this.declarations?.deescalations[i] ?? this.space.condition(this.protocol.deescalations[i].condition);
+    }
+
+    /** Where the `i`th scenario's given values hold. */
+    scenarioRegion(i: number): Region {
+        return this.declarations?.scenarios[i] ?? this.space.conjunction(this.protocol.scenarios[i].given);
+    }
+
+    /** Whether an axis is a measured quantity that varies continuously (not a count): where margins are measured. */
+    isContinuous(dimension: number): boolean {
+        const axis = this.space.axes[dimension];
+        return axis.kind === 'numeric' && !axis.integer;
+    }
+
+    /** A situation of `box`, described by the indicators that keep it within `where`. */
+    witnessIn(box: Box, where: Coverage): ConcreteWitness {
+        const situation = this.space.witness(box);
+        return this.concrete(situation, this.relevantAxes(situation, where));
     }
 
     /**
@@ -36,10 +61,8 @@ export class AnalysisContext {
      */
     witnessAtLevel(box: Box, rank: number): ConcreteWitness | undefined {
         const piece = this.levels.pieceAt(box, rank);
-        if (!piece) return undefined;
-        const situation = this.space.witness(piece);
         const exactly = this.levels.exactly(rank);
-        return this.concrete(situation, this.relevantAxes(situation, { coversBox: b => boxWithin(b, box) && exactly.coversBox(b) }));
+        return piece && this.witnessIn(piece, { coversBox: b => boxWithin(b, box) && exactly.coversBox(b) });
     }
 
     /** A situation with its level, described by the indicators shown. */
@@ -140,11 +163,11 @@ export function ruleTitle(rule: Rule): string {
 }
 
 /** A few names and how many more: `A, B and 3 more`. */
-export function nameList(names: readonly string[], limit = 3): string {
+export function nameList(names: readonly string[], limit = 3, conjunction: 'and' | 'or' = 'and'): string {
     if (names.length <= limit) {
-        return names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+        return names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} ${conjunction} ${names[names.length - 1]}`;
     }
-    return `${names.slice(0, limit).join(', ')} and ${names.length - limit} more`;
+    return `${names.slice(0, limit).join(', ')} ${conjunction} ${names.length - limit} more`;
 }
 
 export function related(source: SourceRef, message: string) {

@@ -1,11 +1,11 @@
 // What changed between two versions of a protocol: the situations whose level or response changed
 // (as regions, each with a witness), and the rules, steps, levels and indicators added, removed or changed.
-import type { Indicator, Protocol, Response, Rule, Step } from '../model/protocol.js';
+import type { Channel, Deescalation, Indicator, Level, Organ, Party, Protocol, Response, Rule, Step } from '../model/protocol.js';
 import { AnalysisContext, type ConcreteWitness } from './context.js';
 import { LevelFunction } from './levels.js';
 import type { Box, Budget } from './regions.js';
 import { SituationSpace } from './situations.js';
-import { conditionText, quantityText, stepClauses } from '../model/syntax.js';
+import { actorName, conditionText, quantityText, stepClauses, stepText } from '../model/syntax.js';
 
 export interface SituationChange {
     /** The level before and after; equal for a change of response only. */
@@ -16,12 +16,19 @@ export interface SituationChange {
     readonly example: ConcreteWitness;
 }
 
+/** One field of a declaration, before and after, as written. */
+export interface FieldChange {
+    readonly field: string;
+    readonly before: string;
+    readonly after: string;
+}
+
 export interface NamedChange<T> {
     readonly name: string;
     readonly before?: T;
     readonly after?: T;
-    /** What differs, for `changed` entries: `condition`, `level`, `citation`, … */
-    readonly fields: readonly string[];
+    /** What differs, for `changed` entries: `condition`, `label`, `latency`, … with both texts. */
+    readonly fields: readonly FieldChange[];
 }
 
 export interface ProtocolDiff {
@@ -32,20 +39,28 @@ export interface ProtocolDiff {
     readonly incomparable?: string;
     readonly levelChanges: readonly SituationChange[];
     readonly responseChanges: readonly SituationChange[];
-    readonly levels: readonly NamedChange<string>[];
+    readonly levels: readonly NamedChange<Level>[];
+    readonly parties: readonly NamedChange<Party>[];
+    readonly organs: readonly NamedChange<Organ>[];
+    readonly channels: readonly NamedChange<Channel>[];
     readonly indicators: readonly NamedChange<Indicator>[];
     readonly rules: readonly NamedChange<Rule>[];
+    readonly responses: readonly NamedChange<Response>[];
     readonly steps: readonly NamedChange<Step>[];
-    readonly deescalations: readonly NamedChange<string>[];
+    readonly deescalations: readonly NamedChange<Deescalation>[];
 }
 
 export function diffProtocols(before: Protocol, after: Protocol, budget?: Budget): ProtocolDiff {
     const structural = {
-        levels: compareNamed(before.levels.map(l => ({ name: l.name, value: `${l.rank}:${l.label}` })), after.levels.map(l => ({ name: l.name, value: `${l.rank}:${l.label}` })), v => ({ rank: v })),
-        indicators: compareNamed(before.indicators.map(i => ({ name: i.name, value: i })), after.indicators.map(i => ({ name: i.name, value: i })), indicatorFields),
-        rules: compareNamed(before.rules.map(r => ({ name: r.name, value: r })), after.rules.map(r => ({ name: r.name, value: r })), ruleFields),
-        steps: compareNamed(allSteps(before), allSteps(after), stepFields),
-        deescalations: compareNamed(deescalationTexts(before), deescalationTexts(after), text => ({ condition: text })),
+        levels: compareNamed(before.levels, after.levels, level => level.name, levelFields),
+        parties: compareNamed(before.parties, after.parties, party => party.name, party => ({ label: party.label })),
+        organs: compareNamed(organsOf(before), organsOf(after), organ => organ.name, organ => ({ label: organ.label, powers: organ.powers.join(', ') || 'none' })),
+        channels: compareNamed(before.channels, after.channels, channel => channel.name, channelFields),
+        indicators: compareNamed(before.indicators, after.indicators, indicator => indicator.name, indicatorFields),
+        rules: compareNamed(before.rules, after.rules, rule => rule.name, ruleFields),
+        responses: compareNamed(before.responses, after.responses, response => response.level, response => ({ within: response.within ? quantityText(response.within) : 'none' })),
+        steps: compareNamed(allSteps(before), allSteps(after), ({ name }) => name, ({ value }) => stepFields(value)).map(unwrap),
+        deescalations: compareNamed(before.deescalations, after.deescalations, d => `${d.from} → ${d.to}`, deescalationFields),
     };
     const incomparable = incompatibility(before, after);
     if (incomparable) {
@@ -86,7 +101,8 @@ export function diffProtocols(before: Protocol, after: Protocol, budget?: Budget
 
 export function hasChanges(diff: ProtocolDiff): boolean {
     return diff.levelChanges.length > 0 || diff.responseChanges.length > 0 || diff.incomparable !== undefined
-        || [diff.levels, diff.indicators, diff.rules, diff.steps, diff.deescalations].some(list => list.length > 0);
+        || [diff.levels, diff.parties, diff.organs, diff.channels, diff.indicators, diff.rules, diff.responses, diff.steps, diff.deescalations]
+            .some(list => list.length > 0);
 }
 
 /** Two versions can be compared situation by situation when shared indicators keep their type and members. */
@@ -114,47 +130,77 @@ function sameResponse(a: Response | undefined, b: Response | undefined): boolean
     return within(a) === within(b) && a.steps.length === b.steps.length && a.steps.every((s, i) => stepClauses(s) === stepClauses(b.steps[i]));
 }
 
-function deescalationTexts(protocol: Protocol): Array<{ name: string; value: string }> {
-    return protocol.deescalations.map(d => ({
-        name: `${d.from} → ${d.to}`,
-        value: `when ${conditionText(d.condition)}${d.holdFor ? ` for ${quantityText(d.holdFor)}` : ''}`,
-    }));
-}
-
 function allSteps(protocol: Protocol): Array<{ name: string; value: Step }> {
     return protocol.responses.flatMap(r => r.steps.map(step => ({ name: `${r.level}.${step.name}`, value: step })));
 }
 
+function unwrap(change: NamedChange<{ name: string; value: Step }>): NamedChange<Step> {
+    return { name: change.name, before: change.before?.value, after: change.after?.value, fields: change.fields };
+}
+
+/** Organs by their qualified name, `Aland.MoD`. */
+function organsOf(protocol: Protocol): Organ[] {
+    return protocol.parties.flatMap(party => party.organs.map(organ => ({ ...organ, name: `${party.name}.${organ.name}` })));
+}
+
+function levelFields(level: Level): Record<string, string> {
+    return { label: level.label, position: `${level.rank + 1}` };
+}
+
+function channelFields(channel: Channel): Record<string, string> {
+    return {
+        label: channel.label,
+        ends: channel.ends.map(actorName).join(', '),
+        latency: channel.latency ? quantityText(channel.latency) : 'none',
+        fallback: channel.fallback ?? 'none',
+    };
+}
+
 function indicatorFields(i: Indicator): Record<string, string> {
-    return { type: describe(i), label: i.label, direction: i.worse ?? 'neutral', tentative: String(i.tentative) };
+    return { type: describe(i), label: i.label, unit: i.unit ?? '', direction: i.worse ? `worse when ${i.worse}` : 'neutral', tentative: String(i.tentative) };
 }
 
 function ruleFields(r: Rule): Record<string, string> {
     return {
-        kind: r.kind, level: r.level, citation: r.citation ?? '', condition: conditionText(r.condition),
-        consequence: r.consequence ?? '', disclosure: r.disclosure ?? '',
+        kind: r.kind === 'redline' ? 'red line' : 'threshold', level: r.level, citation: r.citation ?? 'none', condition: conditionText(r.condition),
+        consequence: r.consequence ?? 'none', disclosure: r.disclosure ?? 'none',
     };
 }
 
 function stepFields(s: Step): Record<string, string> {
-    return { step: stepClauses(s) };
+    return {
+        action: stepText(s),
+        within: quantityText(s.within),
+        after: s.after.join(', ') || 'none',
+        'if unresolved': s.ifUnresolved ? 'yes' : 'no',
+        'authorized by': s.authorizedBy ? `${s.authorizedBy.party}.${s.authorizedBy.organ}` : 'none',
+        cites: s.citation ?? 'none',
+    };
 }
 
-function compareNamed<T>(before: Array<{ name: string; value: T }>, after: Array<{ name: string; value: T }>, fields: (value: T) => Record<string, string>): NamedChange<T>[] {
+function deescalationFields(d: Deescalation): Record<string, string> {
+    return { when: conditionText(d.condition), for: d.holdFor ? quantityText(d.holdFor) : 'none' };
+}
+
+/** Added, removed and changed declarations, matched by key; for changed ones, each differing field. */
+function compareNamed<T>(before: readonly T[], after: readonly T[], key: (value: T) => string, fields: (value: T) => Record<string, string>): NamedChange<T>[] {
     const changes: NamedChange<T>[] = [];
+    const afterByKey = new Map(after.map(value => [key(value), value]));
+    const beforeKeys = new Set(before.map(key));
     for (const old of before) {
-        const now = after.find(x => x.name === old.name);
-        if (!now) {
-            changes.push({ name: old.name, before: old.value, fields: [] });
+        const name = key(old);
+        const now = afterByKey.get(name);
+        if (now === undefined) {
+            changes.push({ name, before: old, fields: [] });
             continue;
         }
-        const a = fields(old.value);
-        const b = fields(now.value);
-        const differing = Object.keys(a).filter(key => a[key] !== b[key]);
-        if (differing.length > 0) changes.push({ name: old.name, before: old.value, after: now.value, fields: differing });
+        const a = fields(old);
+        const b = fields(now);
+        const differing = Object.keys(a).filter(field => a[field] !== b[field]).map(field => ({ field, before: a[field], after: b[field] }));
+        if (differing.length > 0) changes.push({ name, before: old, after: now, fields: differing });
     }
     for (const now of after) {
-        if (!before.some(x => x.name === now.name)) changes.push({ name: now.name, after: now.value, fields: [] });
+        if (!beforeKeys.has(key(now))) changes.push({ name: key(now), after: now, fields: [] });
     }
     return changes;
 }

@@ -31,13 +31,14 @@ export class LevelFunction {
     protected readonly index: BoxIndex<RuleBox>;
     protected readonly regionCache = new Map<number, Region>();
 
-    constructor(readonly protocol: Protocol, readonly space: SituationSpace) {
-        this.ruleRegions = protocol.rules.map(rule => space.condition(rule.condition));
+    /** `ruleRegions`: where each rule holds, when already worked out. */
+    constructor(readonly protocol: Protocol, readonly space: SituationSpace, ruleRegions?: readonly Region[]) {
+        this.ruleRegions = ruleRegions ?? protocol.rules.map(rule => space.condition(rule.condition));
         this.ranks = protocol.rules.map(rule => this.rankOf(rule.level));
         let order = 0;
         this.ruleBoxes = this.ruleRegions.flatMap((region, rule) =>
             region.boxes.map(box => ({ box, rule, rank: this.ranks[rule], order: order++ })));
-        this.index = new BoxIndex(this.ruleBoxes, space.space.budget);
+        this.index = new BoxIndex(this.ruleBoxes, space.space);
     }
 
     get top(): number {
@@ -81,13 +82,28 @@ export class LevelFunction {
         };
     }
 
+    /** Where the level lies above `low` and not above `high`. */
+    between(low: number, high: number): Coverage {
+        return {
+            coversBox: box => !this.index.meets(box, r => r.rank > high) && this.uncovered(box, r => r.rank > low) === undefined,
+        };
+    }
+
     /** A piece of `box` where the level is exactly `rank`, if there is one. */
     pieceAt(box: Box, rank: number): Box | undefined {
+        return rank === 0 ? this.uncovered(box, r => r.rank > 0) : this.pieceBetween(box, rank - 1, rank);
+    }
+
+    /**
+     * A piece of `box` where the level lies above `low` and not above `high`, if there is one (`low` ≥ 0):
+     * a part of a rule of such a level that no rule above `high` reaches, the least severe rules first.
+     */
+    pieceBetween(box: Box, low: number, high: number): Box | undefined {
         const budget = this.space.space.budget;
-        if (rank === 0) return this.uncovered(box, r => r.rank > 0);
-        for (const ruleBox of this.rulesMeeting(box, r => r.rank === rank)) {
+        const candidates = this.rulesMeeting(box, r => r.rank > low && r.rank <= high).sort((a, b) => a.rank - b.rank || a.order - b.order);
+        for (const ruleBox of candidates) {
             const part = intersectBoxes(box, ruleBox.box)!;
-            const piece = uncoveredPiece(part, this.rulesMeeting(part, r => r.rank > rank).map(r => r.box), budget);
+            const piece = uncoveredPiece(part, this.rulesMeeting(part, r => r.rank > high).map(r => r.box), budget);
             if (piece) return piece;
         }
         return undefined;

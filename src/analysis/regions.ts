@@ -5,17 +5,28 @@
 // values). Because every condition compares an indicator with constants, every condition is a
 // finite union of boxes of cell ranges, and every operation below is exact.
 import { BoxIndex } from './box-index.js';
-import { type Box, Budget, boxesMeet, intersectBoxes, isEmptyBox, piecesOutside, uncoveredPiece } from './boxes.js';
+import { type Box, Budget, type Meter, boxesMeet, intersectBoxes, isEmptyBox, piecesOutside, uncoveredPiece } from './boxes.js';
 
 export * from './boxes.js';
 
-export class Space {
+export class Space implements Meter {
     readonly dimensions: number;
 
-    constructor(readonly sizes: readonly number[], readonly budget = new Budget()) {
+    constructor(readonly sizes: readonly number[], public budget = new Budget()) {
         this.dimensions = sizes.length;
         for (const size of sizes) {
             if (!(size >= 1)) throw new RangeError('every dimension needs at least one cell');
+        }
+    }
+
+    /** Runs `work` with its operations charged to `budget`: each question asked of an analysis has a budget of its own. */
+    withBudget<T>(budget: Budget, work: () => T): T {
+        const before = this.budget;
+        this.budget = budget;
+        try {
+            return work();
+        } finally {
+            this.budget = before;
         }
     }
 
@@ -71,7 +82,7 @@ export class Region {
             this.space.budget.spend(this.boxes.length >> 4);
             return this.boxes.filter(candidate => boxesMeet(candidate, box));
         }
-        this.indexed ??= new BoxIndex(this.boxes.map((b, order) => ({ box: b, order })), this.space.budget);
+        this.indexed ??= new BoxIndex(this.boxes.map((b, order) => ({ box: b, order })), this.space);
         return this.indexed.meeting(box).sort((a, b) => a.order - b.order).map(item => item.box);
     }
 

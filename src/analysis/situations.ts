@@ -151,6 +151,26 @@ export class SituationSpace {
         return situation;
     }
 
+    /**
+     * A value of the open gap `gap` just beside its boundary `point` (a neighbouring cell), round in the
+     * indicator's own unit: beside 2 nm, in the gap below it, 1.9 nm; beside 60 min, 59 min.
+     */
+    valueBeside(dimension: number, gap: number, point: number): Value {
+        const axis = this.axes[dimension];
+        const cell = axis.kind === 'numeric' ? axis.cells[gap] : undefined;
+        const boundary = axis.kind === 'numeric' ? axis.cells[point] : undefined;
+        if (axis.kind !== 'numeric' || cell?.kind !== 'gap' || boundary?.kind !== 'point') return this.valueAt(dimension, gap);
+        const below = point < gap;
+        if (axis.integer) return { kind: 'number', value: add(boundary.at, rational(below ? 1 : -1)) };
+        const unit = axis.indicator.unit;
+        const at = fromBase(boundary.at, unit);
+        const far = below ? cell.below : cell.above;
+        const width = far === undefined ? (at.n === 0n ? rational(1) : at) : fromBase(far, unit);
+        const span = far === undefined ? width : (compare(width, at) > 0 ? subtract(width, at) : subtract(at, width));
+        const step = powerOfTenAtMost(divide(span, rational(5)));
+        return { kind: 'number', value: toBase(below ? add(at, step) : subtract(at, step), unit) };
+    }
+
     pickCell(dimension: number, lo: number, hi: number): number {
         const size = this.space.sizes[dimension];
         if (lo === 0 && hi === size - 1) {
@@ -379,7 +399,7 @@ export function roundValueIn(above: Rational, below: Rational | undefined, unit:
 }
 
 /** The largest power of ten not above a positive value. */
-function powerOfTenAtMost(value: Rational): Rational {
+export function powerOfTenAtMost(value: Rational): Rational {
     let power = rational(1);
     while (compare(multiply(power, rational(10)), value) <= 0) power = multiply(power, rational(10));
     while (compare(power, value) > 0) power = divide(power, rational(10));

@@ -106,12 +106,30 @@ function order(indicator: Indicator, a: Value, b: Value): number {
     throw new Error('values of different kinds');
 }
 
-/** Equal on flags, scales and choices; equal or neighbours on measured indicators. */
-export function touching(protocol: Protocol, grid: Grid, s: Situation, t: Situation): boolean {
+/**
+ * Whether the closures of two situations' cells meet: equal on flags, scales, choices and counts; on
+ * measured continuous indicators, the same or neighbouring cells (a constant and the values beside it),
+ * or two stretches of values on either side of one constant.
+ */
+export function touching(protocol: Protocol, s: Situation, t: Situation): boolean {
     return protocol.indicators.every(indicator => {
-        const a = position(grid, indicator.name, s.get(indicator.name)!);
-        const b = position(grid, indicator.name, t.get(indicator.name)!);
-        const measured = indicator.kind !== 'flag' && indicator.kind !== 'scale' && indicator.kind !== 'choice';
-        return measured ? Math.abs(a - b) <= 1 : a === b;
+        const a = s.get(indicator.name)!;
+        const b = t.get(indicator.name)!;
+        const continuous = indicator.kind !== 'flag' && indicator.kind !== 'scale' && indicator.kind !== 'choice' && indicator.kind !== 'count';
+        if (!continuous || a.kind !== 'number' || b.kind !== 'number') return sameValue(a, b);
+        const constants = uniqueSorted([rational(0), ...(indicator.kind === 'percent' ? [rational(100)] : []), ...boundaries(protocol, indicator.name)]);
+        const [x, y] = [cellOf(constants, a.value), cellOf(constants, b.value)].sort((p, q) => p - q);
+        return y - x <= 1 || (y - x === 2 && x % 2 === 1);
     });
+}
+
+/** The cell of a value among sorted constants: 2i at the i-th constant, 2i + 1 between it and the next. */
+function cellOf(constants: readonly Rational[], value: Rational): number {
+    let cell = 0;
+    constants.forEach((c, i) => {
+        const order = compare(value, c);
+        if (order === 0) cell = 2 * i;
+        else if (order > 0) cell = 2 * i + 1;
+    });
+    return cell;
 }

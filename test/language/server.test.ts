@@ -42,10 +42,12 @@ afterAll(async () => {
     server.kill();
 });
 
-/** The hover on `separation` in the example: the proof that the server still answers. */
+/** The hover on `separation` in the example's first threshold: the proof that the server still answers. */
 async function stillServes(): Promise<void> {
+    const lines = fs.readFileSync(fileURLToPath(EXAMPLE), 'utf8').split('\n');
+    const line = lines.findIndex(text => text.includes('threshold CloseApproach'));
     const hover = await connection.sendRequest<{ contents: { value: string } } | null>('textDocument/hover', {
-        textDocument: { uri: EXAMPLE }, position: { line: 27, character: 42 },
+        textDocument: { uri: EXAMPLE }, position: { line, character: lines[line].indexOf('separation') + 2 },
     });
     expect(hover?.contents.value).toContain('**indicator** `separation`');
 }

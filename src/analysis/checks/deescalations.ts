@@ -1,93 +1,124 @@
 // Checks of the off-ramps: conditions nothing satisfies, de-escalations that flap, and missing margins.
+//
+// `deescalate A to B` only ever matters while the situation is at A, and escalation is immediate: at A,
+// every situation has a level at most A. So the situations that matter are those whose level lies above
+// B and not above A (LANGUAGE.md §3): an off-ramp flaps when its condition holds in one of them, and
+// leaves no margin when, without a `for` hold, its condition's region touches theirs across a boundary
+// of a measured quantity.
 import type { Deescalation } from '../../model/protocol.js';
 import type { AnalysisContext } from '../context.js';
 import { type Finding, finding } from '../findings.js';
-import { type Box, intersectBoxes } from '../boxes.js';
-import type { Coverage, RuleBox } from '../levels.js';
+import type { Box } from '../boxes.js';
+import type { Coverage } from '../levels.js';
 import type { Region } from '../regions.js';
 import type { Value } from '../situations.js';
 
 export function checkDeescalations(context: AnalysisContext): Finding[] {
     const findings: Finding[] = [];
-    for (const deescalation of context.protocol.deescalations) {
-        const condition = context.space.condition(deescalation.condition);
+    context.protocol.deescalations.forEach((deescalation, i) => {
+        const condition = context.deescalationRegion(i);
         const title = `De-escalation from ${deescalation.from} to ${deescalation.to}`;
-        if (condition.isEmpty) {
-            findings.push(finding('unsatisfiable-condition', deescalation.source, `${title} never applies: no situation satisfies its condition.`));
-            continue;
-        }
+        if (!condition || condition.isEmpty) return; // reported by the declaration checks
         const target = context.levels.rankOf(deescalation.to);
-        const above = context.levels.above(target);
-        const overlap = overlapAbove(context, condition, target);
-        if (!overlap.isEmpty) {
-            const example = context.witness(overlap);
+        const source = context.levels.rankOf(deescalation.from);
+        if (source <= target) return; // deescalation-direction
+        const band = context.levels.between(target, source);
+        const flap = flapping(context, condition, target, source);
+        if (flap) {
+            const example = context.witnessIn(flap, both(condition, band));
             findings.push(finding('flapping', deescalation.source,
-                `${title} flaps: at ${example.description} its condition holds, yet the level there is ${example.level.name}, ` +
-                `above ${deescalation.to}; the situation would escalate again at once.`,
+                `${title} flaps: at ${example.description}, its condition holds, yet the level there is ${example.level.name}, ` +
+                `above ${deescalation.to}; stepping down would escalate again at once.`,
                 { witness: example.json }));
-            continue;
+            return;
         }
-        const touch = touching(context, condition.boxes, target);
-        if (touch) {
-            findings.push(noMargin(context, deescalation, title, touch, [condition, above]));
-        }
-    }
+        if (deescalation.holdFor) return; // a hold is a margin in time
+        const touch = touching(context, condition, target, source);
+        if (touch) findings.push(noMargin(context, deescalation, title, touch, [condition, band]));
+    });
     return findings;
 }
 
-/** Where the off-ramp's condition holds and the level is above its target; the least severe rules first. */
-function overlapAbove(context: AnalysisContext, condition: Region, target: number): Region {
-    const { levels } = context;
-    const boxes = condition.boxes.flatMap(box => leastSevereFirst(levels.rulesMeeting(box, r => r.rank > target))
-        .map(r => intersectBoxes(box, r.box)!));
-    return context.space.space.region(boxes);
-}
-
-/**
- * A box of the off-ramp and a box of a rule above its target that touch: on every measured axis
- * their ranges meet or are neighbours (a boundary and the values just beside it); on flags, scales
- * and choices they share a value.
- */
-function touching(context: AnalysisContext, offramp: readonly Box[], target: number): [Box, Box] | undefined {
-    const { levels, space } = context;
-    for (const c of offramp) {
-        // The box widened by one cell on measured axes: what it touches, it meets.
-        const reach = c.slice();
-        space.axes.forEach((axis, d) => {
-            if (axis.kind !== 'numeric') return;
-            reach[2 * d] = Math.max(0, c[2 * d] - 1);
-            reach[2 * d + 1] = Math.min(space.space.sizes[d] - 1, c[2 * d + 1] + 1);
-        });
-        const [first] = leastSevereFirst(levels.rulesMeeting(reach, r => r.rank > target));
-        if (first) return [c, first.box];
+/** A piece of the off-ramp's condition where the level lies above its target and not above its source. */
+function flapping(context: AnalysisContext, condition: Region, target: number, source: number): Box | undefined {
+    for (const box of condition.boxes) {
+        const piece = context.levels.pieceBetween(box, target, source);
+        if (piece) return piece;
     }
     return undefined;
 }
 
-function leastSevereFirst(ruleBoxes: RuleBox[]): RuleBox[] {
-    return ruleBoxes.sort((a, b) => a.rank - b.rank || a.order - b.order);
+/**
+ * A box of the off-ramp's condition and a piece of the situations between its target and source whose
+ * closures meet: on each measured continuous axis, their ranges overlap or meet at a boundary (a single
+ * boundary left out of both is no margin); on every other axis, they share a value.
+ */
+function touching(context: AnalysisContext, condition: Region, target: number, source: number): [Box, Box] | undefined {
+    const { space } = context;
+    for (const c of condition.boxes) {
+        const reach = c.slice();
+        space.axes.forEach((axis, d) => {
+            if (!context.isContinuous(d)) return;
+            // The cells whose closure meets the closure of c's range: a point's neighbours, and past an open end, the point and the gap beyond.
+            const [lo, hi] = [c[2 * d], c[2 * d + 1]];
+            reach[2 * d] = Math.max(0, lo - (isGap(context, d, lo) ? 2 : 1));
+            reach[2 * d + 1] = Math.min(space.space.sizes[d] - 1, hi + (isGap(context, d, hi) ? 2 : 1));
+        });
+        const piece = context.levels.pieceBetween(reach, target, source);
+        if (piece) return [c, piece];
+    }
+    return undefined;
 }
 
-function noMargin(context: AnalysisContext, deescalation: Deescalation, title: string, [c, a]: [Box, Box], [condition, above]: [Region, Coverage]): Finding {
+function isGap(context: AnalysisContext, dimension: number, cell: number): boolean {
+    const axis = context.space.axes[dimension];
+    return axis.kind === 'numeric' && axis.cells[cell].kind === 'gap';
+}
+
+/**
+ * The witness pair at the boundary: where the ranges share values, the same value on both sides; where
+ * they meet at a boundary, the boundary on the side that holds it and a value just beside it on the other
+ * (or, when neither holds it, a value just beside it on each side).
+ */
+function noMargin(context: AnalysisContext, deescalation: Deescalation, title: string, [c, a]: [Box, Box], [condition, band]: [Region, Coverage]): Finding {
     const { space } = context;
     const offramp = new Map<string, Value>();
     const reescalation = new Map<string, Value>();
+    const boundaries: string[] = [];
     space.axes.forEach((axis, d) => {
         const [clo, chi, alo, ahi] = [c[2 * d], c[2 * d + 1], a[2 * d], a[2 * d + 1]];
         const lo = Math.max(clo, alo);
         const hi = Math.min(chi, ahi);
-        // Shared values: the same on both sides. Neighbours: the two cells across the boundary.
-        const [x, y] = lo <= hi ? [space.pickCell(d, lo, hi), space.pickCell(d, lo, hi)] : chi < alo ? [chi, alo] : [clo, ahi];
-        offramp.set(axis.indicator.name, space.valueAt(d, x));
-        reescalation.set(axis.indicator.name, space.valueAt(d, y));
+        let pair: [Value, Value];
+        if (lo <= hi) {
+            const shared = space.valueAt(d, space.pickCell(d, lo, hi));
+            pair = [shared, shared];
+        } else {
+            // c's range ends at `x`, a's starts at `y` (or the other way round): neighbours, or two gaps around one point.
+            const [x, y] = chi < alo ? [chi, alo] : [clo, ahi];
+            const point = Math.abs(x - y) === 2 ? (x + y) / 2 : isGap(context, d, x) ? y : x;
+            const side = (cell: number) => cell === point ? space.valueAt(d, cell) : space.valueBeside(d, cell, point);
+            pair = [side(x), side(y)];
+            boundaries.push(space.describe(new Map([[axis.indicator.name, space.valueAt(d, point)]]), new Set([d])));
+        }
+        offramp.set(axis.indicator.name, pair[0]);
+        reescalation.set(axis.indicator.name, pair[1]);
     });
     const shown = new Set([
-        ...context.relevantAxes(offramp, condition), ...context.relevantAxes(reescalation, above), ...context.differingAxes(offramp, reescalation),
+        ...context.relevantAxes(offramp, condition), ...context.relevantAxes(reescalation, band), ...context.differingAxes(offramp, reescalation),
     ]);
     const leaving = context.witness(condition, offramp, shown);
     const back = context.concrete(reescalation, shown);
+    // Beside the boundary only the measured values differ: the message names those alone.
+    const beside = context.space.describe(reescalation, context.differingAxes(offramp, reescalation));
     return finding('no-hysteresis', deescalation.source,
-        `${title} leaves no margin: its condition holds at ${leaving.description}, and right beside it, at ${back.description}, ` +
-        `the level is ${back.level.name}, above ${deescalation.to}. Leave a gap between the off-ramp and the rules it steps down from.`,
+        `${title} leaves no margin at ${boundaries.join(' and ')}: its condition holds at ${leaving.description}, and just beside it, ` +
+        `at ${beside}, the level is ${back.level.name}, above ${deescalation.to}; a measurement hovering there would step down and up again. ` +
+        'Leave a gap between the off-ramp and the rules it steps down from, or require the condition to hold for a time (for …).',
         { witness: { offramp: leaving.json, reescalation: back.json } });
+}
+
+/** Where both hold. */
+function both(a: Coverage, b: Coverage): Coverage {
+    return { coversBox: box => a.coversBox(box) && b.coversBox(box) };
 }

@@ -41,30 +41,41 @@ export function checkReachability(context: AnalysisContext): Finding[] {
     const { protocol, levels } = context;
     return protocol.levels
         .filter(level => levels.isUnreachable(level.rank))
-        .map(level => {
-            const rules = levels.rulesOf(level.rank);
-            const why = level.rank === 0
-                ? 'rules of higher levels hold in every situation'
-                : rules.length === 0 ? 'no threshold or red line leads to it' : `more severe rules hold wherever ${nameList(rules.map(r => r.name))} hold`;
-            return finding('unreachable-level', level.source, `Level '${level.name}' is unreachable: no situation has this level (${why}).`);
-        });
+        .map(level => finding('unreachable-level', level.source, `Level '${level.name}' is unreachable: no situation has this level (${whyUnreachable(context, level.rank)}).`));
 }
 
+function whyUnreachable({ protocol, levels }: AnalysisContext, rank: number): string {
+    if (rank === 0) return 'rules of higher levels hold in every situation';
+    const rules = protocol.rules.filter((_, i) => levels.ranks[i] === rank);
+    if (rules.length === 0) return 'no threshold or red line leads to it';
+    const satisfiable = rules.filter(rule => !levels.ruleRegions[protocol.rules.indexOf(rule)].isEmpty);
+    const never = rules.filter(rule => !satisfiable.includes(rule)).map(r => r.name);
+    const cannotHold = never.length > 0 ? `${nameList(never)} can never hold` : '';
+    const masked = satisfiable.length > 0 ? `more severe rules hold wherever ${nameList(satisfiable.map(r => r.name))} ${satisfiable.length === 1 ? 'holds' : 'hold'}` : '';
+    return [cannotHold, masked].filter(Boolean).join(', and ');
+}
+
+/**
+ * A level whose response uses force, reached by a rule whose indicators are all tentative: in some
+ * situation that rule holds and decides the level (no more severe rule holds there).
+ */
 export function checkForceOnTentative(context: AnalysisContext): Finding[] {
-    const { protocol } = context;
+    const { protocol, levels } = context;
     const tentative = new Set(protocol.indicators.filter(indicator => indicator.tentative).map(indicator => indicator.name));
     const findings: Finding[] = [];
     for (const response of protocol.responses) {
         const force = response.steps.filter(step => step.verbClass === 'force');
         if (force.length === 0) continue;
-        for (const rule of protocol.rules.filter(r => r.level === response.level)) {
+        protocol.rules.forEach((rule, i) => {
+            if (rule.level !== response.level) return;
             const used = indicatorsOf(rule.condition);
-            if (used.size > 0 && [...used].every(name => tentative.has(name))) {
-                findings.push(finding('force-on-tentative', rule.source,
-                    `${ruleTitle(rule)} leads to ${rule.level}, whose response uses force (${nameList(force.map(step => step.name))}), ` +
-                    `on tentative indicators alone (${nameList([...used])}): force would rest on an assessment, not on an observation.`));
-            }
-        }
+            if (used.size === 0 || ![...used].every(name => tentative.has(name))) return;
+            const decides = levels.ruleRegions[i].boxes.some(box => levels.uncovered(box, r => r.rank > levels.ranks[i]) !== undefined);
+            if (!decides) return;
+            findings.push(finding('force-on-tentative', rule.source,
+                `${ruleTitle(rule)} leads to ${rule.level}, whose response uses force (${nameList(force.map(step => step.name))}), ` +
+                `on tentative indicators alone (${nameList([...used])}): force would rest on an assessment, not on an observation.`));
+        });
     }
     return findings;
 }

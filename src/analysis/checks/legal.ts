@@ -2,7 +2,8 @@
 // with `require reciprocity`, each party's obligation towards the other needs its mirror.
 import type { ActorRef, Protocol, Response, Step } from '../../model/protocol.js';
 import { type Finding, finding } from '../findings.js';
-import { actorName } from '../../model/syntax.js';
+import { actorName, stepText } from '../../model/syntax.js';
+import { nameList } from '../context.js';
 
 export function checkForce(protocol: Protocol): Finding[] {
     const findings: Finding[] = [];
@@ -56,24 +57,40 @@ function verifiedBefore(response: Response, step: Step): boolean {
     return false;
 }
 
+/**
+ * With `require reciprocity`, each step of one party towards another (or towards nobody in particular)
+ * needs its mirror at the same level: a step of the same verb by the other party, towards the first or
+ * towards nobody. Mediators act for neither party and are exempt.
+ */
 export function checkReciprocity(protocol: Protocol): Finding[] {
     if (!protocol.requireReciprocity) return [];
+    const parties = protocol.parties.map(party => party.name);
     const findings: Finding[] = [];
     for (const response of protocol.responses) {
         for (const step of response.steps) {
             const from = partyOf(step.actor);
-            const to = step.counterpart && partyOf(step.counterpart);
-            if (!from || !to || from === to) continue; // mediators and steps towards nobody in particular are exempt
-            const mirrored = response.steps.some(other =>
-                other.verbClass === step.verbClass && partyOf(other.actor) === to && other.counterpart && partyOf(other.counterpart) === from);
-            if (!mirrored) {
-                findings.push(finding('reciprocity', step.source,
-                    `Step '${step.name}' obliges ${from} towards ${to} (${step.verbClass}) at ${response.level}, ` +
-                    `but no step there obliges ${to} towards ${from} in kind, as 'require reciprocity' demands.`));
-            }
+            if (!from) continue;
+            const towards = step.counterpart && partyOf(step.counterpart) !== from ? step.counterpart : undefined;
+            const to = towards && partyOf(towards);
+            // Towards a party, the mirror comes from that party; towards nobody, or a third actor, from every other party.
+            const mirrors = to ? [to] : parties.filter(party => party !== from);
+            const missing = mirrors.filter(other => !response.steps.some(mirror => mirror.verb === step.verb
+                && partyOf(mirror.actor) === other && mirrorsTarget(mirror, from, towards)));
+            if (missing.length === 0) continue;
+            const wanted = missing.map(other => `${other} ${step.verb}${to ? ` ${from}` : towards ? ` ${actorName(towards)}` : ''}`);
+            findings.push(finding('reciprocity', step.source,
+                `Step '${step.name}' (${stepText(step)}) at ${response.level} has no mirror: no step there in which ` +
+                `${nameList(wanted, 3, 'or')}, as 'require reciprocity' demands.`));
         }
     }
     return findings;
+}
+
+/** Whether a mirror step goes towards nobody, back to the party `from`, or to the same third actor as the original. */
+function mirrorsTarget(mirror: Step, from: string, towards: ActorRef | undefined): boolean {
+    const target = mirror.counterpart;
+    if (!target || partyOf(target) === partyOf(mirror.actor) || partyOf(target) === from) return true;
+    return towards !== undefined && partyOf(towards) === undefined && actorName(target) === actorName(towards);
 }
 
 function partyOf(actor: ActorRef): string | undefined {

@@ -43,6 +43,7 @@ export function checkChannels(protocol: Protocol): Finding[] {
                     `${[step.actor, step.counterpart].filter(isDefined).map(actorName).join(' and ')} as step '${step.name}' requires.`,
                     { related: [{ source: channel.source, message: `${channel.name} is declared here` }] }));
             }
+            findings.push(...checkFallbacks(channels, channel, step));
             if (response.level === mostSevere && !channel.fallback && !warnedFallback.has(channel.name)) {
                 warnedFallback.add(channel.name);
                 findings.push(finding('no-fallback-channel', step.source,
@@ -51,6 +52,35 @@ export function checkChannels(protocol: Protocol): Finding[] {
                     { related: [{ source: channel.source, message: `declare a fallback: channel ${channel.name} … fallback OTHER` }] }));
             }
         }
+    }
+    return findings;
+}
+
+/**
+ * The channels a step falls back to when its own fails, in order: each fallback's own fallback in turn.
+ * A step that must be done within D is not served by a fallback slower than D (`fallback-latency`), nor by
+ * one that does not link its actor and counterpart (`fallback-endpoint`); the first of each in the chain is reported.
+ */
+function checkFallbacks(channels: ReadonlyMap<string, Channel>, channel: Channel, step: Step): Finding[] {
+    const chain: Channel[] = [];
+    for (let next = channel.fallback && channels.get(channel.fallback); next && next !== channel && !chain.includes(next); next = next.fallback && channels.get(next.fallback)) {
+        chain.push(next);
+    }
+    const route = (until: Channel) => [channel, ...chain.slice(0, chain.indexOf(until) + 1)].map(c => c.name).join(' → ');
+    const findings: Finding[] = [];
+    const slow = chain.find(fallback => fallback.latency && compare(fallback.latency.base, step.within.base) > 0);
+    if (slow) {
+        findings.push(finding('fallback-latency', step.source,
+            `Step '${step.name}' must be done within ${formatDuration(step.within.base)}, but should ${channel.name} fail, it falls back ` +
+            `(${route(slow)}) to ${slow.name}, which takes ${formatDuration(slow.latency!.base)} to deliver.`,
+            { related: [{ source: slow.source, message: `${slow.name} has a latency of ${formatDuration(slow.latency!.base)}` }] }));
+    }
+    const unlinked = chain.find(fallback => !links(fallback, step));
+    if (unlinked) {
+        findings.push(finding('fallback-endpoint', step.source,
+            `Should ${channel.name} fail, step '${step.name}' falls back (${route(unlinked)}) to ${unlinked.name}, which links ` +
+            `${unlinked.ends.map(actorName).join(' and ')}: it does not connect ${[step.actor, step.counterpart].filter(isDefined).map(actorName).join(' and ')}.`,
+            { related: [{ source: unlinked.source, message: `${unlinked.name} is declared here` }] }));
     }
     return findings;
 }

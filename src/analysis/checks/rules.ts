@@ -4,35 +4,21 @@ import { type AnalysisContext, nameList, related, ruleTitle } from '../context.j
 import { type Finding, PAUSE, finding } from '../findings.js';
 import type { RuleBox } from '../levels.js';
 
+/**
+ * Rules that never decide the level (a strictly more severe rule holds wherever they hold) and thresholds
+ * that never change it (rules of the same or a higher level hold wherever they hold). A red line covered
+ * only by rules of its own level is not reported: it still carries its declared consequence.
+ */
 export function* checkRules(context: AnalysisContext): Generator<Finding | typeof PAUSE> {
     const { protocol, levels } = context;
-    const findings: Finding[] = [];
     const regions = levels.ruleRegions;
-    const unsatisfiable = new Set<number>();
-
-    protocol.rules.forEach((rule, i) => {
-        if (regions[i].isEmpty) {
-            unsatisfiable.add(i);
-            findings.push(finding('unsatisfiable-condition', rule.source,
-                `${ruleTitle(rule)} never holds: no situation satisfies its condition, so it can never lead to ${rule.level}.`));
-        } else if (levels.ranks[i] > 0 && regions[i].complement().isEmpty) {
-            findings.push(finding('always-true', rule.source,
-                `${ruleTitle(rule)} holds in every situation: no situation is ever below ${rule.level}.`));
-        }
-        if (rule.kind === 'redline' && rule.disclosure === 'confidential') {
-            findings.push(finding('confidential-redline', rule.source,
-                `${ruleTitle(rule)} is confidential: a consequence the other side does not know of cannot deter it.`));
-        }
-    });
-
     // Reverse order: of two identical rules, the later one is the redundant copy.
     const redundant = new Set<number>();
     const covered = (i: number, keep: (other: RuleBox) => boolean) =>
         regions[i].boxes.every(box => levels.uncovered(box, keep) === undefined);
-    yield* findings;
     for (let i = protocol.rules.length - 1; i >= 0; i--) {
         yield PAUSE;
-        if (unsatisfiable.has(i)) continue;
+        if (regions[i].isEmpty) continue; // unsatisfiable-condition
         const rank = levels.ranks[i];
         const higher = (other: RuleBox) => other.rank > rank;
         if (covered(i, higher)) {
@@ -40,6 +26,7 @@ export function* checkRules(context: AnalysisContext): Generator<Finding | typeo
             redundant.add(i);
             continue;
         }
+        if (protocol.rules[i].kind === 'redline') continue;
         // The other rules of the same level that are still there, with those of higher levels.
         const others = (other: RuleBox) => other.rank > rank || (other.rank === rank && other.rule !== i && !redundant.has(other.rule));
         if (rank === 0 || covered(i, others)) {
@@ -57,7 +44,7 @@ function masked(context: AnalysisContext, i: number, higher: (other: RuleBox) =>
     const code = rule.kind === 'redline' ? 'redline-masked' : 'masked-threshold';
     return finding(code, rule.source,
         `${ruleTitle(rule)} never decides the level: wherever it holds, a more severe rule holds too (${nameList(maskers.map(describeRule), 4)}). ` +
-        `For example, at ${example.description} the level is ${example.level.name}, not ${rule.level}.`,
+        `For example, at ${example.description}, the level is ${example.level.name}, not ${rule.level}.`,
         {
             witness: example.json,
             related: maskers.map(other => related(other.source, `${ruleTitle(other)} leads to ${other.level} wherever ${rule.name} holds`)),
@@ -66,7 +53,7 @@ function masked(context: AnalysisContext, i: number, higher: (other: RuleBox) =>
 
 function neverChanges(context: AnalysisContext, i: number, others: (other: RuleBox) => boolean): Finding {
     const rule = context.protocol.rules[i];
-    const code = rule.kind === 'redline' ? 'redline-masked' : 'redundant-threshold';
+    const code = 'redundant-threshold';
     if (context.levels.ranks[i] === 0) {
         return finding(code, rule.source,
             `${ruleTitle(rule)} leads to the baseline ${rule.level}, which applies anyway when no rule holds: it never changes the level.`);

@@ -7,7 +7,7 @@ const messages = async (body: string, code: string) => (await findingsOf(protoco
 describe('non-monotone', () => {
     test('a closer ship gets a lower level than a distant one', async () => {
         const [found] = await findingsOf(protocol('threshold Distant: separation > 10 km -> Concern'), 'non-monotone');
-        expect(found.message).toBe("Threshold 'Distant' makes the ladder non-monotone: at separation = 20 km the level is Concern, " +
+        expect(found.message).toBe("Threshold 'Distant' makes the ladder non-monotone: at separation = 20 km, the level is Concern, " +
             'but at separation = 10 km, at least as bad on every indicator, it is only Routine.');
         expect(found.witness).toMatchObject({
             better: { level: 'Concern', situation: { separation: '20 km' } },
@@ -27,7 +27,7 @@ describe('non-monotone', () => {
             threshold Near: separation < 1 km -> Concern
             threshold Mid: separation between 1 km and 5 km -> Alert
         `), 'non-monotone');
-        expect(found.message).toMatch(/^Threshold 'Mid' makes the ladder non-monotone: at separation = 1 km the level is Alert, but at separation = 0\.5 km/);
+        expect(found.message).toMatch(/^Threshold 'Mid' makes the ladder non-monotone: at separation = 1 km, the level is Alert, but at separation = 0\.5 km/);
         expect(found.related?.map(r => r.message)).toEqual(["Threshold 'Near' decides the worse situation: Concern"]);
     });
 
@@ -48,8 +48,27 @@ describe('unreachable-level', () => {
             threshold Near: separation < 1 km -> Concern
             threshold Nearer: separation < 2 km -> Crisis
         `, 'unreachable-level')).toEqual([
-            "Level 'Concern' is unreachable: no situation has this level (more severe rules hold wherever Near hold).",
+            "Level 'Concern' is unreachable: no situation has this level (more severe rules hold wherever Near holds).",
             "Level 'Alert' is unreachable: no situation has this level (no threshold or red line leads to it).",
+        ]);
+    });
+
+    test('a level whose only rule can never hold says so', async () => {
+        expect(await messages(`
+            threshold Never: separation < 1 km and separation > 2 km -> Concern
+            threshold Near: separation < 1 km -> Alert
+            threshold Lock: radarLock -> Crisis
+            threshold Fast: closing > 20 kn -> Concern
+            threshold Faster: closing > 10 kn -> Crisis
+        `, 'unreachable-level')).toEqual([
+            "Level 'Concern' is unreachable: no situation has this level (Never can never hold, and more severe rules hold wherever Fast holds).",
+        ]);
+        expect(await messages(`
+            threshold Never: separation < 1 km and separation > 2 km -> Concern
+            threshold Near: separation < 1 km -> Alert
+            threshold Lock: radarLock -> Crisis
+        `, 'unreachable-level')).toEqual([
+            "Level 'Concern' is unreachable: no situation has this level (Never can never hold).",
         ]);
     });
 
@@ -123,6 +142,15 @@ describe('force-on-tentative', () => {
             "Threshold 'Hostile' leads to Crisis, whose response uses force (hit), on tentative indicators alone (intent and rumour): " +
             'force would rest on an assessment, not on an observation.',
         ]);
+    });
+
+    test('near misses: a tentative rule that never decides the level (masked, or unsatisfiable)', async () => {
+        expect(await messages(header + `
+            threshold Hostile: intent = High -> Alert
+            threshold Locked: intent = High or radarLock -> Crisis
+            threshold Impossible: rumour and not rumour -> Alert
+            response Alert { step hit: Aland.Fleet intercepts within 1 h authorized by Aland.MoD cites "x" }
+        `, 'force-on-tentative')).toEqual([]);
     });
 
     test('near misses: an observed indicator in the rule, or no force at that level', async () => {

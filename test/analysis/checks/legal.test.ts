@@ -78,21 +78,43 @@ describe('reciprocity', () => {
         expect(await messages(required(`
             step tell: Aland.MoD notifies Borea.MoD via Hotline within 1 h
         `), 'reciprocity')).toEqual([
-            "Step 'tell' obliges Aland towards Borea (communication) at Alert, but no step there obliges Borea towards Aland in kind, as 'require reciprocity' demands.",
+            "Step 'tell' (Aland.MoD notifies Borea.MoD via Hotline) at Alert has no mirror: no step there in which Borea notifies Aland, " +
+            "as 'require reciprocity' demands.",
         ]);
     });
 
-    test('a mirror of another verb class does not count', async () => {
+    test('the mirror is per step: the same verb, not merely one of the same class', async () => {
         expect(await messages(required(`
             step tell: Aland.MoD notifies Borea.MoD via Hotline within 1 h
-            step look: Borea.MoD inspects Aland.MoD within 1 h
-        `), 'reciprocity')).toHaveLength(2);
+            step answer: Borea.MoD acknowledges Aland.MoD via Hotline within 1 h
+        `), 'reciprocity').then(found => found.map(m => m.split(' (')[0]))).toEqual(["Step 'tell'", "Step 'answer'"]);
     });
 
-    test('near misses: mirrored obligations with different channels and verbs of one class, mediators, and no requirement', async () => {
+    test('steps towards nobody count: only one party intercepts, only the other withdraws', async () => {
+        expect(await messages(required(`
+            step hit: Aland.Fleet intercepts within 1 h
+            step leave: Borea.Fleet withdraws within 1 h
+        `), 'reciprocity')).toEqual([
+            "Step 'hit' (Aland.Fleet intercepts) at Alert has no mirror: no step there in which Borea intercepts, as 'require reciprocity' demands.",
+            "Step 'leave' (Borea.Fleet withdraws) at Alert has no mirror: no step there in which Aland withdraws, as 'require reciprocity' demands.",
+        ]);
+    });
+
+    test('a mirror at another level does not count', async () => {
+        expect(await messages(`require reciprocity
+            response Concern { step tell: Aland.MoD notifies Borea.MoD within 1 h }
+            response Alert { step tell: Borea.MoD notifies Aland.MoD within 1 h }
+        `, 'reciprocity')).toHaveLength(2);
+    });
+
+    test('near misses: mirrors with other organs, channels and deadlines, towards the party or towards nobody; mediators; no requirement', async () => {
         expect(await messages(required(`
             step tell: Aland.MoD notifies Borea.MoD via Hotline within 1 h
-            step ask: Borea.Fleet requests Aland.Fleet within 2 h
+            step back: Borea.Fleet notifies Aland.Fleet within 2 h
+            step hit: Aland.Fleet intercepts within 1 h
+            step hitBack: Borea.Fleet intercepts Aland.Fleet within 1 h
+            step leave: Aland.Fleet withdraws Borea within 1 h
+            step leaveToo: Borea withdraws within 1 h
             step mediate: UN mediates Aland within 1 d
         `), 'reciprocity')).toEqual([]);
         expect(await messages(`response Alert { step tell: Aland.MoD notifies Borea.MoD via Hotline within 1 h }`, 'reciprocity')).toEqual([]);

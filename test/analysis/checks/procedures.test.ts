@@ -111,3 +111,51 @@ describe('no-fallback-channel', () => {
         `, 'no-fallback-channel')).toEqual([]);
     });
 });
+
+describe('fallback-latency', () => {
+    test('a 5-minute call that falls back, through a chain, to 24-hour notes', async () => {
+        const found = await findingsOf(protocol(`
+            channel Notes "Diplomatic notes" links Aland, Borea latency 24 h
+            channel Radio "Radio" links Aland.MoD, Borea.MoD latency 2 min fallback Notes
+            channel Line "Line" links Aland.MoD, Borea.MoD latency 1 min fallback Radio
+            response Alert { step call: Aland.MoD notifies Borea.MoD via Line within 5 min }
+        `), 'fallback-latency');
+        expect(found.map(f => f.message)).toEqual([
+            "Step 'call' must be done within 5 min, but should Line fail, it falls back (Line → Radio → Notes) to Notes, which takes 1 d to deliver.",
+        ]);
+        expect(found[0].related?.map(r => r.message)).toEqual(['Notes has a latency of 1 d']);
+    });
+
+    test('near misses: fallbacks fast enough, or a step with time to spare', async () => {
+        expect(await messages(`
+            channel Notes "Diplomatic notes" links Aland, Borea latency 24 h
+            channel Radio "Radio" links Aland.MoD, Borea.MoD latency 2 min
+            channel Line "Line" links Aland.MoD, Borea.MoD latency 1 min fallback Radio
+            channel Slow "Slow" links Aland.MoD, Borea.MoD latency 1 min fallback Notes
+            response Alert {
+                step call: Aland.MoD notifies Borea.MoD via Line within 5 min
+                step write: Aland.MoD notifies Borea.MoD via Slow within 2 d
+            }
+        `, 'fallback-latency')).toEqual([]);
+    });
+});
+
+describe('fallback-endpoint', () => {
+    test('a fallback between the fleets for a call between the defence ministries', async () => {
+        expect(await messages(`
+            channel Radio "Radio" links Aland.Fleet, Borea.Fleet latency 1 h
+            channel Line "Line" links Aland.MoD, Borea.MoD latency 1 min fallback Radio
+            response Alert { step call: Aland.MoD notifies Borea.MoD via Line within 5 h }
+        `, 'fallback-endpoint')).toEqual([
+            "Should Line fail, step 'call' falls back (Line → Radio) to Radio, which links Aland.Fleet and Borea.Fleet: it does not connect Aland.MoD and Borea.MoD.",
+        ]);
+    });
+
+    test('near misses: a fallback between the parties reaches their organs; a cycle of fallbacks ends', async () => {
+        expect(await messages(`
+            channel Notes "Diplomatic notes" links Aland, Borea latency 1 h fallback Line
+            channel Line "Line" links Aland.MoD, Borea.MoD latency 1 min fallback Notes
+            response Alert { step call: Borea.MoD notifies Aland.MoD via Line within 5 h }
+        `, 'fallback-endpoint')).toEqual([]);
+    });
+});

@@ -56,7 +56,7 @@ describe('masked-threshold', () => {
             threshold Nearer: separation < 2 km -> Alert
         `), 'masked-threshold');
         expect(found.message).toBe("Threshold 'Near' never decides the level: wherever it holds, a more severe rule holds too (Nearer → Alert). " +
-            'For example, at separation = 0.5 km the level is Alert, not Concern.');
+            'For example, at separation = 0.5 km, the level is Alert, not Concern.');
         expect(found.related?.map(r => r.message)).toEqual(["Threshold 'Nearer' leads to Alert wherever Near holds"]);
         // Shown in km, the unit the protocol uses most for separation.
         expect(found.witness).toMatchObject({ level: 'Alert', situation: { separation: '0.5 km' } });
@@ -125,15 +125,29 @@ describe('redundant-threshold', () => {
 });
 
 describe('redline-masked', () => {
-    test('a red line inside a more severe threshold, and one inside a rule of its own level', async () => {
-        expect((await findingsOf(protocol(`
+    test('a red line inside a more severe threshold', async () => {
+        const [found] = await findingsOf(protocol(`
             redline Lock "Art. 7": radarLock and separation < 1 km -> Alert { consequence "x" disclosure public }
             threshold AnyLock: radarLock -> Crisis
+        `), 'redline-masked');
+        expect(found.message).toBe("Red line 'Lock' never decides the level: wherever it holds, a more severe rule holds too (AnyLock → Crisis). " +
+            'For example, at separation = 0.5 km, radarLock = true, the level is Crisis, not Alert.');
+    });
+
+    test('near miss: a red line covered only by a rule of its own level still carries its consequence', async () => {
+        const found = await findingsOf(protocol(`
             redline Crowd: vessels > 10 -> Concern { consequence "y" disclosure public }
             threshold Many: vessels > 5 -> Concern
-        `), 'redline-masked')).map(f => f.message.split(':')[0])).toEqual([
-            "Red line 'Crowd' never changes the level",
-            "Red line 'Lock' never decides the level",
+        `));
+        expect(found.filter(f => f.code === 'redline-masked' || f.code === 'redundant-threshold')).toEqual([]);
+    });
+
+    test('a threshold and a red line of one level that cover each other: the threshold is the redundant one', async () => {
+        expect((await findingsOf(protocol(`
+            threshold Many: vessels > 10 -> Concern
+            redline Crowd: vessels > 10 -> Concern { consequence "y" disclosure public }
+        `))).filter(f => f.code === 'redline-masked' || f.code === 'redundant-threshold').map(f => f.message.split(' never')[0])).toEqual([
+            "Threshold 'Many'",
         ]);
     });
 
