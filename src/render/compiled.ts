@@ -4,6 +4,9 @@ import type { Protocol } from '../model/protocol.js';
 import type { DecisionTables } from '../tables/tables.js';
 
 export interface ReportedFinding {
+    /** The file, as shown to readers (relative to the project root). */
+    readonly file: string;
+    /** 1-based. */
     readonly line: number;
     readonly column: number;
     readonly severity: Severity;
@@ -14,8 +17,17 @@ export interface ReportedFinding {
 export interface CompiledProtocol {
     readonly protocol: Protocol;
     readonly tables: DecisionTables;
-    /** The findings of `check` on the protocol's file, in file order. */
+    /** The findings of `check` on the protocol and on the declarations it shares with its file, in file order. */
     readonly findings: readonly ReportedFinding[];
     /** The source file, as shown to readers (relative to the project root). */
     readonly source: string;
+}
+
+/**
+ * The findings of a file that concern one of its protocols: those inside its block, and those outside
+ * every protocol (imports, shared declarations); not those of the file's other protocols.
+ */
+export function findingsOf<T extends { readonly line: number }>(protocol: Protocol, others: readonly Protocol[], findings: readonly T[]): T[] {
+    const inside = (p: Protocol, line: number) => line - 1 >= p.extent.start.line && line - 1 <= p.extent.end.line;
+    return findings.filter(f => inside(protocol, f.line) || !others.some(other => inside(other, f.line)));
 }

@@ -123,9 +123,9 @@ function cell(text: string): Html {
 }
 
 function findings({ findings: list }: CompiledProtocol): Html {
-    if (list.length === 0) return html`<p>No findings: <code>detente check</code> reports nothing for this file.</p>`;
+    if (list.length === 0) return html`<p>No findings: <code>detente check</code> reports nothing for this protocol.</p>`;
     return html`<table><thead><tr><th>where</th><th>severity</th><th>code</th><th>finding</th></tr></thead><tbody>
-${list.map(f => html`<tr class="source" data-line="${f.line}" data-column="${f.column}"><td>${f.line}:${f.column}</td><td class="severity-${f.severity}">${f.severity}</td><td><code>${f.code}</code></td><td>${f.message}</td></tr>\n`)}
+${list.map(f => html`<tr class="source" data-line="${f.line}" data-column="${f.column}"><td>${f.file}:${f.line}:${f.column}</td><td class="severity-${f.severity}">${f.severity}</td><td><code>${f.code}</code></td><td>${f.message}</td></tr>\n`)}
 </tbody></table>`;
 }
 

@@ -46,6 +46,21 @@ describe('detente compile', () => {
         expect(fs.existsSync(path.join(dir, 'tables'))).toBe(false);
     });
 
+    test("two protocols of one file: each report lists its own findings, with the file's name", () => {
+        const two = PROTOCOL().replace('protocol Patrol', 'protocol First').replace('threshold Locked', 'threshold Copy "Art. 9": gap < 2 nm -> Tense\n    threshold Locked')
+            + PROTOCOL().replace('protocol Patrol', 'protocol Second').replace('threshold Locked', 'threshold Close "Art. 8": gap < 1 nm -> Tense\n    threshold Locked');
+        const dir = folder({ 'annex/p.detente': two });
+        expect(detente(['compile', '--to', 'html', '--out', 'out', 'annex'], dir).code).toBe(0);
+        const first = fs.readFileSync(path.join(dir, 'out', 'First.html'), 'utf8');
+        const second = fs.readFileSync(path.join(dir, 'out', 'Second.html'), 'utf8');
+        expect(first).toContain('<td>annex/p.detente:8:15</td>');
+        expect(first).toContain('Threshold &#39;Copy&#39; never changes the level');
+        expect(first).not.toContain('Close&#39;');
+        expect(second).toContain('<td>annex/p.detente:22:15</td>');
+        expect(second).toContain('Threshold &#39;Close&#39; never changes the level');
+        expect(second).not.toContain('Copy&#39;');
+    });
+
     test('an unknown format, and no format at all, are usage errors', () => {
         const dir = folder({ 'p.detente': PROTOCOL() });
         expect(detente(['compile', '--to', 'pdf', 'p.detente'], dir)).toMatchObject({ code: 2 });
@@ -76,6 +91,44 @@ describe('detente compile', () => {
         const run = detente(['compile', '--to', 'md,html,csv,json,dmn,annex', '--out', out, 'examples'], REPO);
         expect(run.code).toBe(0);
         expect(fs.readdirSync(out)).toHaveLength(21);
+    });
+});
+
+describe('detente diff reports what changed, truly', () => {
+    const header = `party Aland "Aland" { organ MoD "Ministry of Defence" authorizes disclosure }
+party Borea "Borea" { organ MoD "Ministry of Defence" }
+channel Line "Line" links Aland.MoD, Borea.MoD latency 5 min
+protocol P "P" {
+    indicator lock "Radar lock" : flag
+    ladder { Calm "Calm" Tense "Tension" }
+    redline Locked "Art. 2": lock -> Tense { consequence "Suspension for 30 days" disclosure public }
+    response Tense { step call: Aland.MoD notifies Borea.MoD via Line within 10 min }
+}
+`;
+    const changes = (after: string) => {
+        const dir = folder({ 'v1/p.detente': header, 'v2/p.detente': after });
+        return detente(['diff', 'v1/p.detente', 'v2/p.detente'], dir).stdout.split('\n').filter(line => line.startsWith('    ')).map(line => line.trim());
+    };
+
+    test('a label-only change of a level is a change of its label', () => {
+        expect(changes(header.replace('Tense "Tension"', 'Tense "Heightened tension"'))).toEqual(['~ Tense: label Tension  ⇒  Heightened tension']);
+    });
+
+    test('a changed consequence and a public→confidential switch show what they were and are', () => {
+        expect(changes(header.replace('for 30 days" disclosure public', 'for 60 days" disclosure confidential'))).toEqual([
+            '~ Locked: consequence Suspension for 30 days  ⇒  Suspension for 60 days; disclosure public  ⇒  confidential',
+        ]);
+    });
+
+    test("a channel's latency and an organ's power to authorize force", () => {
+        expect(changes(header.replace('latency 5 min', 'latency 1 h').replace('authorizes disclosure', 'authorizes force, disclosure'))).toEqual([
+            '~ Aland.MoD: powers disclosure  ⇒  force, disclosure',
+            '~ Line: latency 5 min  ⇒  1 h',
+        ]);
+    });
+
+    test('near miss: the same protocol written differently is no change', () => {
+        expect(changes(header.replace('Tense "Tension"', 'Tense   "Tension"'))).toEqual([]);
     });
 });
 
@@ -114,9 +167,9 @@ describe('detente diff', () => {
             '      where gap < 2 nm, lock = false',
             '      e.g. at gap = 1 nm, lock = false',
             '  Rules:',
-            '    ~ Near (condition): gap < 2 nm -> Tense (Art. 1)  ⇒  gap < 3 nm -> Tense (Art. 1)',
+            '    ~ Near: condition gap < 2 nm  ⇒  gap < 3 nm',
             '  Steps:',
-            '    ~ Tense.call (step): Aland notifies Borea within 10 min  ⇒  Aland notifies Borea within 15 min',
+            '    ~ Tense.call: within 10 min  ⇒  15 min',
             '',
         ].join('\n'));
         expect(run.code).toBe(0);
@@ -129,7 +182,7 @@ describe('detente diff', () => {
         expect(JSON.parse(run.stdout)).toMatchObject({
             protocol: 'Patrol', changed: true,
             levelChanges: [{ from: 'Calm', to: 'Tense', where: ['gap ≥ 2 nm and < 3 nm, lock = false'], example: { gap: '2 nm', lock: false } }],
-            rules: [{ name: 'Near', change: 'changed', fields: ['condition'] }],
+            rules: [{ name: 'Near', change: 'changed', fields: ['condition'], changes: [{ field: 'condition', before: 'gap < 2 nm', after: 'gap < 3 nm' }] }],
         });
         const same = detente(['diff', '--exit-code', 'v1/p.detente', 'v1/p.detente'], dir);
         expect(same).toMatchObject({ code: 0, stdout: 'Patrol: no change.\n' });

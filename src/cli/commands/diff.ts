@@ -1,7 +1,7 @@
 // `detente diff OLD NEW`: the situations whose level or response changed, and the rules and steps that changed.
 import { type NamedChange, type ProtocolDiff, type SituationChange, diffProtocols, hasChanges } from '../../analysis/diff.js';
-import type { Protocol, Rule, Step } from '../../model/protocol.js';
-import { conditionText, stepClauses } from '../../model/syntax.js';
+import type { Deescalation, Protocol, Rule, Step } from '../../model/protocol.js';
+import { actorName, conditionText, quantityText, stepClauses } from '../../model/syntax.js';
 import { constraintsOf } from '../../tables/constraints.js';
 import { boxText } from '../../render/text.js';
 import { UsageError } from '../inputs.js';
@@ -71,19 +71,28 @@ function toText(diff: ProtocolDiff): string {
         for (const change of changes) {
             if (!change.before) lines.push(`    + ${change.name}: ${show(change.after!)}`);
             else if (!change.after) lines.push(`    − ${change.name}: ${show(change.before)}`);
-            else lines.push(`    ~ ${change.name} (${change.fields.join(', ')}): ${show(change.before)}  ⇒  ${show(change.after)}`);
+            else lines.push(`    ~ ${change.name}: ${change.fields.map(f => `${f.field} ${f.before}  ⇒  ${f.after}`).join('; ')}`);
         }
     };
-    named('Levels', diff.levels, value => value.split(':').slice(1).join(':'));
+    named('Levels', diff.levels, level => `${level.label} (level ${level.rank + 1})`);
+    named('Parties', diff.parties, party => party.label);
+    named('Organs', diff.organs, organ => `${organ.label}${organ.powers.length > 0 ? `, authorizes ${organ.powers.join(', ')}` : ''}`);
+    named('Channels', diff.channels, channel => `${channel.label}, links ${channel.ends.map(actorName).join(', ')}` +
+        `${channel.latency ? `, latency ${quantityText(channel.latency)}` : ''}${channel.fallback ? `, fallback ${channel.fallback}` : ''}`);
     named('Indicators', diff.indicators, i => `${i.kind}${i.members ? ` ${i.members.join(', ')}` : ''}${i.worse ? `, worse when ${i.worse}` : ''}`);
     named('Rules', diff.rules, ruleText);
+    named('Responses', diff.responses, response => `response ${response.level}${response.within ? ` within ${quantityText(response.within)}` : ''}`);
     named('Steps', diff.steps, stepClauses);
-    named('De-escalations', diff.deescalations, text => text);
+    named('De-escalations', diff.deescalations, deescalationText);
     return lines.join('\n') + '\n';
 }
 
 function ruleText(rule: Rule): string {
     return `${rule.kind === 'redline' ? 'red line ' : ''}${conditionText(rule.condition)} -> ${rule.level}${rule.citation ? ` (${rule.citation})` : ''}`;
+}
+
+function deescalationText(d: Deescalation): string {
+    return `when ${conditionText(d.condition)}${d.holdFor ? ` for ${quantityText(d.holdFor)}` : ''}`;
 }
 
 function toJson(diff: ProtocolDiff) {
@@ -96,7 +105,7 @@ function toJson(diff: ProtocolDiff) {
     const named = <T>(changes: readonly NamedChange<T>[], show: (value: T) => string) => changes.map(change => ({
         name: change.name,
         change: !change.before ? 'added' : !change.after ? 'removed' : 'changed',
-        ...(change.fields.length > 0 ? { fields: change.fields } : {}),
+        ...(change.fields.length > 0 ? { fields: change.fields.map(f => f.field), changes: change.fields } : {}),
         ...(change.before !== undefined ? { before: show(change.before) } : {}),
         ...(change.after !== undefined ? { after: show(change.after) } : {}),
     }));
@@ -106,10 +115,14 @@ function toJson(diff: ProtocolDiff) {
         ...(diff.incomparable ? { incomparable: diff.incomparable } : {}),
         levelChanges: situations(diff.levelChanges),
         responseChanges: situations(diff.responseChanges),
-        levels: named(diff.levels, value => value),
+        levels: named(diff.levels, level => level.label),
+        parties: named(diff.parties, party => party.label),
+        organs: named(diff.organs, organ => organ.label),
+        channels: named(diff.channels, channel => channel.label),
         indicators: named(diff.indicators, i => i.kind),
         rules: named(diff.rules, ruleText),
+        responses: named(diff.responses, response => response.level),
         steps: named(diff.steps, (step: Step) => stepClauses(step)),
-        deescalations: named(diff.deescalations, text => text),
+        deescalations: named(diff.deescalations, deescalationText),
     };
 }

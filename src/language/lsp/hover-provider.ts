@@ -82,7 +82,7 @@ export class DetenteHoverProvider extends MultilineCommentHoverProvider {
     protected levelHover(node: ast.Level): string {
         const ladder = node.$container;
         const rank = ladder.levels.indexOf(node);
-        const lines = [`**level** \`${node.name}\`${node.label ? ` — ${node.label}` : ''} (${rank === 0 ? 'the baseline' : `rank ${rank} of ${ladder.levels.length - 1}`})`];
+        const lines = [`**level** \`${node.name}\`${node.label ? ` — ${node.label}` : ''} (level ${rank + 1} of ${ladder.levels.length}${rank === 0 ? ', the baseline' : rank === ladder.levels.length - 1 ? ', the most severe' : ''})`];
         const model = this.model(node);
         if (!model) return lines.join('\n\n');
         const rules = model.rules.filter(r => r.level === node.name);

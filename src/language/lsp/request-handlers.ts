@@ -7,7 +7,7 @@ import { scenarioResults } from '../../analysis/analyse.js';
 import { explain } from '../../analysis/explain.js';
 import { GivenError, parseGiven } from '../../analysis/given.js';
 import type { Protocol } from '../../model/protocol.js';
-import type { CompiledProtocol, ReportedFinding } from '../../render/compiled.js';
+import { type CompiledProtocol, type ReportedFinding, findingsOf } from '../../render/compiled.js';
 import { explanationText } from '../../render/explanation.js';
 import { reportBody } from '../../render/html.js';
 import { fileText, isFormat, renderFiles } from '../../render/outputs.js';
@@ -64,21 +64,24 @@ export class RequestHandlers {
 
     /** The compiled protocol, or why there is none. */
     protected compile(document: LangiumDocument, protocol: Protocol): CompiledProtocol | string {
-        const errors = (document.diagnostics ?? []).filter(d => d.severity === 1).length;
-        if (errors > 0 || !protocol.complete) {
-            return `The file has ${errors || 'unresolved'} error${errors === 1 ? '' : 's'}; the tables appear once ${errors === 1 ? 'it is' : 'they are'} fixed.`;
-        }
-        const analysis = this.services.model.Analyses.of(protocol);
-        if (analysis.incomplete) return `The analysis stopped early (${analysis.incomplete}).`;
-        const findings: ReportedFinding[] = (document.diagnostics ?? []).map(d => ({
+        const root = this.services.shared.workspace.ImportResolver.projectRoot(document.uri);
+        const source = path.relative(root, document.uri.fsPath).split(path.sep).join('/');
+        const all: ReportedFinding[] = (document.diagnostics ?? []).map(d => ({
+            file: source,
             line: d.range.start.line + 1,
             column: d.range.start.character + 1,
             severity: d.severity === 1 ? 'error' : d.severity === 2 ? 'warning' : 'info',
             code: String(d.code ?? ''),
             message: typeof d.message === 'string' ? d.message : d.message.value,
         }));
-        const root = this.services.shared.workspace.ImportResolver.projectRoot(document.uri);
-        return { protocol, tables: decisionTables(analysis), findings, source: path.relative(root, document.uri.fsPath).split(path.sep).join('/') };
+        const findings = findingsOf(protocol, this.models(document).filter(other => other !== protocol), all);
+        const errors = findings.filter(d => d.severity === 'error').length;
+        if (errors > 0 || !protocol.complete) {
+            return `The file has ${errors || 'unresolved'} error${errors === 1 ? '' : 's'}; the tables appear once ${errors === 1 ? 'it is' : 'they are'} fixed.`;
+        }
+        const analysis = this.services.model.Analyses.of(protocol);
+        if (analysis.incomplete) return `The analysis stopped early (${analysis.incomplete}).`;
+        return { protocol, tables: decisionTables(analysis), findings, source };
     }
 
     async report({ uri, protocol: name }: ProtocolParams): Promise<ReportResult> {

@@ -62,7 +62,7 @@ describe('hover', () => {
     test('a level: the rules that lead there and its response with deadlines', async () => {
         await hover({
             text: PROTOCOL('').replace('-> Concern', '-> <|>Concern'), index: 0,
-            hover: '**level** `Concern` — Heightened attention (rank 1 of 2)\n\nReached by: `Near` (Art. 4(1))\n\n' +
+            hover: '**level** `Concern` — Heightened attention (level 2 of 3)\n\nReached by: `Near` (Art. 4(1))\n\n' +
                 'Response within 2 h:\n- `call`: Aland.MoD notifies Borea via Hotline, by 30 min\n- `talk`: Borea consults Aland, by 1 h 30 min',
         });
         await hover({ text: PROTOCOL('').replace('Routine "Routine', '<|>Routine "Routine'), index: 0, hover: /the baseline\)\n\nApplies when no rule holds\./ });
