@@ -5,7 +5,7 @@ import type {
     DocumentFormattingParams, DocumentOnTypeFormattingOptions, DocumentOnTypeFormattingParams, DocumentRangeFormattingParams, TextEdit
 } from 'vscode-languageserver';
 import type { DetenteServices } from '../detente-module.js';
-import { MAX_TEXT_LENGTH } from '../parser/guarded-parser.js';
+import { type GuardedLexer, MAX_TEXT_LENGTH } from '../parser/guarded-parser.js';
 import { type LayoutToken, layout } from './layout.js';
 
 /** Keywords that may also name things (`indicator speed …`): in a layout they are names. */
@@ -35,7 +35,7 @@ export class DetenteFormatter implements Formatter {
     /** The text laid out, or undefined when it does not lex (a formatter must not guess) or is too long to read. */
     format(text: string): string | undefined {
         if (text.length > MAX_TEXT_LENGTH) return undefined;
-        const result = this.services.parser.Lexer.tokenize(text);
+        const result = (this.services.parser.Lexer as GuardedLexer).tokenizeText(text);
         if (result.errors.length > 0) return undefined;
         const tokens: LayoutToken[] = [...result.tokens, ...result.hidden]
             .sort((a, b) => a.startOffset - b.startOffset)
