@@ -1,6 +1,6 @@
 // The in-process phases of checking and compiling one protocol, each timed on its own.
 import { analyse } from '../src/analysis/analyse.js';
-import { Budget } from '../src/analysis/regions.js';
+import { Budget } from '../src/analysis/budget.js';
 import type { CompiledProtocol } from '../src/render/compiled.js';
 import { writeDmn } from '../src/render/dmn.js';
 import { writeJson } from '../src/render/json.js';

@@ -4,7 +4,7 @@ import { init, killThreads } from 'z3-solver';
 import { checkRules } from '../src/analysis/checks/rules.js';
 import { AnalysisContext } from '../src/analysis/context.js';
 import { PAUSE } from '../src/analysis/findings.js';
-import { Budget } from '../src/analysis/regions.js';
+import { Budget } from '../src/analysis/budget.js';
 import { SituationSpace } from '../src/analysis/situations.js';
 import type { Protocol } from '../src/model/protocol.js';
 import { iterationsFor, time } from './measure.js';

@@ -6,6 +6,7 @@ import { expect } from 'vitest';
 import { createDetenteServices, type DetenteServices } from '../src/language/detente-module.js';
 import { isProtocol, type ProtocolFile } from '../src/language/generated/ast.js';
 import { analyse } from '../src/analysis/analyse.js';
+import { ALL_CODES, stageOf } from '../src/analysis/codes.js';
 import type { Finding } from '../src/analysis/findings.js';
 import type { Protocol as ProtocolModel } from '../src/model/protocol.js';
 
@@ -60,11 +61,8 @@ export function expectNoDiagnostics(workspace: Workspace, file?: string): void {
     expect(workspace.diagnostics(file).map(d => `${String(d.code)}@${d.range.start.line + 1}: ${String(d.message)}`)).toEqual([]);
 }
 
-/** The codes of the checks on names, imports, units and structure (not those over situations). */
-export const STRUCTURAL_CODES = new Set([
-    'syntax', 'unresolved-reference', 'duplicate-name', 'bad-import', 'bad-ladder', 'unit-mismatch',
-    'deescalation-direction', 'step-cycle', 'redline-without-consequence',
-]);
+/** The codes of the checks on names, imports, units and structure (not those of the analysis). */
+export const STRUCTURAL_CODES: ReadonlySet<string> = new Set(ALL_CODES.filter(code => stageOf(code) === 'structural'));
 
 /** No finding of the structural checks; the situation analysis may still have something to say. */
 export function expectNoStructuralDiagnostics(workspace: Workspace, file?: string): void {

@@ -10,7 +10,7 @@ import { type ScenarioResult, checkScenarios, runScenarios } from './checks/scen
 import { checkDeclarations } from './checks/declarations.js';
 import { AnalysisContext, nameList } from './context.js';
 import { type Finding, PAUSE, finding } from './findings.js';
-import { Budget, BudgetExceeded } from './regions.js';
+import { Budget, BudgetExceeded } from './budget.js';
 import { SituationSpace } from './situations.js';
 
 export interface AnalysisOptions {

@@ -1,6 +1,7 @@
 // A static spatial index over boxes (a bounding-volume hierarchy): which boxes meet a given box,
 // without looking at all of them. Protocols with thousands of rules ask this of every rule.
-import { type Box, type Meter, boxesMeet } from './boxes.js';
+import { type Box, boxesMeet } from './boxes.js';
+import type { Meter } from './budget.js';
 
 /** Up to this many boxes share a leaf: below it, a scan is cheaper than more nodes. */
 const LEAF_SIZE = 8;

@@ -1,54 +1,9 @@
 // Boxes: the building blocks of regions. A box is a product of inclusive cell ranges, one per
-// dimension; these are the exact operations on boxes, and the budget that bounds their use.
+// dimension; these are the exact operations on boxes.
+import type { Budget } from './budget.js';
 
 /** Inclusive cell ranges per dimension: `[lo0, hi0, lo1, hi1, …]`. Empty when some `lo > hi`. */
 export type Box = number[];
-
-/** Thrown when an analysis spends more than its budget; callers report `analysis-incomplete`. */
-export class BudgetExceeded extends Error {
-    constructor(readonly reason: string) {
-        super(`analysis budget exceeded: ${reason}`);
-        this.name = 'BudgetExceeded';
-    }
-}
-
-/** What charges work to a budget: the budget of whatever runs now (see `Space.withBudget`). */
-export interface Meter {
-    readonly budget: Budget;
-}
-
-/** A bound on the work of one analysis: box operations, and wall-clock time. */
-export class Budget {
-    operations = 0;
-
-    constructor(readonly maxOperations = 20_000_000, protected deadline = Number.POSITIVE_INFINITY) { }
-
-    /** Moves the time limit on by the time spent waiting, not working. */
-    extend(milliseconds: number): void {
-        this.deadline += milliseconds;
-    }
-
-    static withTimeLimit(milliseconds: number, maxOperations?: number): Budget {
-        return new Budget(maxOperations, Date.now() + milliseconds);
-    }
-
-    /** A budget of its own for one small piece of work, under the same time limit. */
-    local(maxOperations: number): Budget {
-        return new Budget(maxOperations, this.deadline);
-    }
-
-    spend(amount = 1): void {
-        const before = this.operations;
-        this.operations += amount;
-        if (this.operations > this.maxOperations) {
-            throw new BudgetExceeded(`more than ${this.maxOperations} box operations`);
-        }
-        // Reading the clock is costly: look at it every 4096 operations.
-        if ((before >> 12) !== (this.operations >> 12) && Date.now() > this.deadline) {
-            throw new BudgetExceeded('time limit reached');
-        }
-    }
-}
 
 export function isEmptyBox(box: Box): boolean {
     for (let i = 0; i < box.length; i += 2) {
@@ -126,7 +81,9 @@ export function uncoveredPiece(box: Box, cover: readonly Box[], budget: Budget):
 /** `box` minus every box of `cover`, as disjoint boxes. */
 export function piecesOutside(box: Box, cover: readonly Box[], budget: Budget): Box[] {
     const pieces: Box[] = [];
-    forEachPieceOutside(box, cover, budget, piece => void pieces.push(piece));
+    forEachPieceOutside(box, cover, budget, piece => {
+        if (pieces.push(piece) % 4096 === 0) budget.hold(pieces.length, box.length / 2);
+    });
     return pieces;
 }
 

@@ -2,47 +2,54 @@
 
 export type Severity = 'error' | 'warning' | 'info';
 
+/**
+ * Where a code is found: by the structural checks of the text (names, imports, units, syntax), which
+ * come first and without which the model is not trustworthy, or by the analysis of the protocol model.
+ */
+export type Stage = 'structural' | 'analysis';
+
 export interface CodeInfo {
     readonly severity: Severity;
+    readonly stage: Stage;
     /** One line on what the code means, as in LANGUAGE.md §4. */
     readonly title: string;
 }
 
 export const CODES = {
-    'syntax': { severity: 'error', title: 'the text does not parse' },
-    'unresolved-reference': { severity: 'error', title: 'a name that is not declared or not imported' },
-    'duplicate-name': { severity: 'error', title: 'two declarations of one kind share a name in a scope' },
-    'bad-import': { severity: 'error', title: 'import missing, not a .detente file, outside the project, or cyclic' },
-    'bad-ladder': { severity: 'error', title: 'a protocol needs exactly one ladder of at least two levels' },
-    'unit-mismatch': { severity: 'error', title: 'a value does not fit its indicator: wrong dimension, unknown unit or member, or an unfit comparison' },
-    'unsatisfiable-condition': { severity: 'error', title: 'a threshold, red line, de-escalation or scenario that no situation satisfies' },
-    'always-true': { severity: 'warning', title: 'a threshold or red line that every situation satisfies' },
-    'masked-threshold': { severity: 'warning', title: 'wherever it holds, a rule of a strictly more severe level holds too' },
-    'redundant-threshold': { severity: 'warning', title: 'wherever it holds, other rules of the same or higher level hold' },
-    'non-monotone': { severity: 'warning', title: 'a situation at least as bad on every directed indicator gets a lower level' },
-    'unreachable-level': { severity: 'warning', title: 'no situation has this level' },
-    'missing-response': { severity: 'warning', title: 'a level above the baseline without a response' },
-    'missing-offramp': { severity: 'warning', title: 'a level above the baseline with no de-escalation path down to the baseline' },
-    'flapping': { severity: 'error', title: 'a de-escalation condition holds in a situation whose level is above its target and not above its source' },
-    'no-hysteresis': { severity: 'warning', title: "without a `for` hold, a de-escalation condition's region meets, at a boundary of a measured quantity, the region of a level it steps down from" },
-    'deescalation-direction': { severity: 'error', title: 'a de-escalation whose target is not less severe than its source' },
-    'step-cycle': { severity: 'error', title: '`after` dependencies form a cycle' },
-    'redline-without-consequence': { severity: 'error', title: 'a red line without `consequence` or `disclosure`' },
-    'deadline-exceeded': { severity: 'error', title: "a step's absolute deadline is later than its response's `within`" },
-    'channel-latency': { severity: 'warning', title: "a step's channel latency is longer than the step's own `within`" },
-    'channel-endpoint': { severity: 'error', title: "the channel does not link the step's actor and counterpart" },
-    'fallback-latency': { severity: 'warning', title: "a step's channel falls back to a channel (or chain of fallbacks) slower than the step's `within`" },
-    'fallback-endpoint': { severity: 'warning', title: "a fallback channel does not link the step's actor and counterpart" },
-    'no-fallback-channel': { severity: 'warning', title: "a channel used by the most severe level's response has no fallback" },
-    'force-without-legal-basis': { severity: 'error', title: 'a force step without `cites`' },
-    'force-without-authorization': { severity: 'error', title: 'a force step not `authorized by` an organ that `authorizes force`' },
-    'preemptive-force': { severity: 'warning', title: 'a force step not preceded (through `after`) by a verification step' },
-    'force-on-tentative': { severity: 'warning', title: 'a level with force steps is reached by a rule whose indicators are all tentative (the rule decides the level somewhere)' },
-    'confidential-redline': { severity: 'info', title: 'a red line that is not public cannot deter' },
-    'redline-masked': { severity: 'warning', title: 'wherever the red line holds, a rule of a strictly more severe level holds too' },
-    'reciprocity': { severity: 'warning', title: "a party's step with no step of the same verb by the other party, towards it or towards nobody, at the same level" },
-    'scenario-failed': { severity: 'error', title: "a scenario's expectation does not hold" },
-    'analysis-incomplete': { severity: 'info', title: 'the analysis stopped at its time or size budget; what it reports is partial' },
+    'syntax': { severity: 'error', stage: 'structural', title: 'the text does not parse' },
+    'unresolved-reference': { severity: 'error', stage: 'structural', title: 'a name that is not declared or not imported' },
+    'duplicate-name': { severity: 'error', stage: 'structural', title: 'two declarations of one kind share a name in a scope' },
+    'bad-import': { severity: 'error', stage: 'structural', title: 'import missing, not a .detente file, outside the project, or cyclic' },
+    'bad-ladder': { severity: 'error', stage: 'structural', title: 'a protocol needs exactly one ladder of at least two levels' },
+    'unit-mismatch': { severity: 'error', stage: 'structural', title: 'a value does not fit its indicator: wrong dimension, unknown unit or member, or an unfit comparison' },
+    'unsatisfiable-condition': { severity: 'error', stage: 'analysis', title: 'a threshold, red line, de-escalation or scenario that no situation satisfies' },
+    'always-true': { severity: 'warning', stage: 'analysis', title: 'a threshold or red line that every situation satisfies' },
+    'masked-threshold': { severity: 'warning', stage: 'analysis', title: 'wherever it holds, a rule of a strictly more severe level holds too' },
+    'redundant-threshold': { severity: 'warning', stage: 'analysis', title: 'wherever it holds, other rules of the same or higher level hold' },
+    'non-monotone': { severity: 'warning', stage: 'analysis', title: 'a situation at least as bad on every directed indicator gets a lower level' },
+    'unreachable-level': { severity: 'warning', stage: 'analysis', title: 'no situation has this level' },
+    'missing-response': { severity: 'warning', stage: 'analysis', title: 'a level above the baseline without a response' },
+    'missing-offramp': { severity: 'warning', stage: 'analysis', title: 'a level above the baseline with no de-escalation path down to the baseline' },
+    'flapping': { severity: 'error', stage: 'analysis', title: 'a de-escalation condition holds in a situation whose level is above its target and not above its source' },
+    'no-hysteresis': { severity: 'warning', stage: 'analysis', title: "without a `for` hold, a de-escalation condition's region meets, at a boundary of a measured quantity, the region of a level it steps down from" },
+    'deescalation-direction': { severity: 'error', stage: 'structural', title: 'a de-escalation whose target is not less severe than its source' },
+    'step-cycle': { severity: 'error', stage: 'structural', title: '`after` dependencies form a cycle' },
+    'redline-without-consequence': { severity: 'error', stage: 'structural', title: 'a red line without `consequence` or `disclosure`' },
+    'deadline-exceeded': { severity: 'error', stage: 'analysis', title: "a step's absolute deadline is later than its response's `within`" },
+    'channel-latency': { severity: 'warning', stage: 'analysis', title: "a step's channel latency is longer than the step's own `within`" },
+    'channel-endpoint': { severity: 'error', stage: 'analysis', title: "the channel does not link the step's actor and counterpart" },
+    'fallback-latency': { severity: 'warning', stage: 'analysis', title: "a step's channel falls back to a channel (or chain of fallbacks) slower than the step's `within`" },
+    'fallback-endpoint': { severity: 'warning', stage: 'analysis', title: "a fallback channel does not link the step's actor and counterpart" },
+    'no-fallback-channel': { severity: 'warning', stage: 'analysis', title: "a channel used by the most severe level's response has no fallback" },
+    'force-without-legal-basis': { severity: 'error', stage: 'analysis', title: 'a force step without `cites`' },
+    'force-without-authorization': { severity: 'error', stage: 'analysis', title: 'a force step not `authorized by` an organ that `authorizes force`' },
+    'preemptive-force': { severity: 'warning', stage: 'analysis', title: 'a force step not preceded (through `after`) by a verification step' },
+    'force-on-tentative': { severity: 'warning', stage: 'analysis', title: 'a level with force steps is reached by a rule whose indicators are all tentative (the rule decides the level somewhere)' },
+    'confidential-redline': { severity: 'info', stage: 'analysis', title: 'a red line that is not public cannot deter' },
+    'redline-masked': { severity: 'warning', stage: 'analysis', title: 'wherever the red line holds, a rule of a strictly more severe level holds too' },
+    'reciprocity': { severity: 'warning', stage: 'analysis', title: "a party's step with no step of the same verb by the other party, towards it or towards nobody, at the same level" },
+    'scenario-failed': { severity: 'error', stage: 'analysis', title: "a scenario's expectation does not hold" },
+    'analysis-incomplete': { severity: 'info', stage: 'analysis', title: 'the analysis stopped at its time or size budget; what it reports is partial' },
 } as const satisfies Record<string, CodeInfo>;
 
 export type DiagnosticCode = keyof typeof CODES;
@@ -51,6 +58,10 @@ export const ALL_CODES = Object.keys(CODES) as DiagnosticCode[];
 
 export function severityOf(code: DiagnosticCode): Severity {
     return CODES[code].severity;
+}
+
+export function stageOf(code: DiagnosticCode): Stage {
+    return CODES[code].stage;
 }
 
 export function isDiagnosticCode(value: unknown): value is DiagnosticCode {

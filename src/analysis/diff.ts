@@ -3,7 +3,8 @@
 import type { Channel, Deescalation, Indicator, Level, Organ, Party, Protocol, Response, Rule, Step } from '../model/protocol.js';
 import { AnalysisContext, type ConcreteWitness } from './context.js';
 import { LevelFunction } from './levels.js';
-import type { Box, Budget } from './regions.js';
+import type { Box } from './boxes.js';
+import type { Budget } from './budget.js';
 import { SituationSpace } from './situations.js';
 import { actorName, conditionText, quantityText, stepClauses, stepText } from '../model/syntax.js';
 

@@ -4,7 +4,7 @@ import type { Level, Protocol, Rule } from '../model/protocol.js';
 import type { Rational } from '../model/rational.js';
 import { AnalysisContext, type ConcreteWitness } from './context.js';
 import { type ScheduledStep, schedule } from './deadlines.js';
-import type { Budget } from './regions.js';
+import type { Budget } from './budget.js';
 import { type Situation, SituationSpace } from './situations.js';
 
 export interface RuleVerdict {

@@ -5,9 +5,8 @@
 // values). Because every condition compares an indicator with constants, every condition is a
 // finite union of boxes of cell ranges, and every operation below is exact.
 import { BoxIndex } from './box-index.js';
-import { type Box, Budget, type Meter, boxesMeet, intersectBoxes, isEmptyBox, piecesOutside, uncoveredPiece } from './boxes.js';
-
-export * from './boxes.js';
+import { type Box, boxesMeet, intersectBoxes, isEmptyBox, piecesOutside, uncoveredPiece } from './boxes.js';
+import { Budget, type Meter } from './budget.js';
 
 export class Space implements Meter {
     readonly dimensions: number;
@@ -70,7 +69,9 @@ interface Indexed {
 export class Region {
     protected indexed?: BoxIndex<Indexed>;
 
-    constructor(readonly space: Space, readonly boxes: readonly Box[]) { }
+    constructor(readonly space: Space, readonly boxes: readonly Box[]) {
+        space.budget.hold(boxes.length, space.dimensions);
+    }
 
     get isEmpty(): boolean {
         return this.boxes.length === 0;
@@ -93,7 +94,7 @@ export class Region {
             for (const b of pairwise ? other.boxes : other.boxesMeeting(a)) {
                 this.space.budget.spend();
                 const meet = intersectBoxes(a, b);
-                if (meet) result.push(meet);
+                if (meet && result.push(meet) % 4096 === 0) this.space.budget.hold(result.length, this.space.dimensions);
             }
         }
         return new Region(this.space, result);

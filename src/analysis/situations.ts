@@ -5,7 +5,9 @@ import {
     toExactString
 } from '../model/rational.js';
 import { type Dimension, fromBase, toBase, unitsOf } from '../model/units.js';
-import { type Box, Budget, type Region, Space } from './regions.js';
+import type { Box } from './boxes.js';
+import type { Budget } from './budget.js';
+import { type Region, Space } from './regions.js';
 
 /** The value of one indicator in a situation. */
 export type Value =

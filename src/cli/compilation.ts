@@ -2,6 +2,7 @@
 import * as path from 'node:path';
 import type { LangiumDocument } from 'langium';
 import { type CompiledProtocol, findingsOf } from '../render/compiled.js';
+import { BudgetExceeded } from '../analysis/budget.js';
 import { decisionTables } from '../tables/tables.js';
 import type { ReportedDiagnostic } from './findings.js';
 import { type Project, displayPath } from './project.js';
@@ -22,10 +23,16 @@ export function compileDocument(project: Project, document: LangiumDocument, dia
         if (errors > 0 || !protocol.complete) {
             return { ok: false, protocol: protocol.name, reason: `the file has ${errors || 'unresolved'} error${errors === 1 ? '' : 's'} (see detente check)` };
         }
-        const analysis = project.services.model.Analyses.of(protocol);
+        const analyses = project.services.model.Analyses;
+        const analysis = analyses.of(protocol);
         if (analysis.incomplete) {
             return { ok: false, protocol: protocol.name, reason: `the analysis stopped early (${analysis.incomplete})` };
         }
-        return { ok: true, compiled: { protocol, tables: decisionTables(analysis), findings, source } };
+        try {
+            return { ok: true, compiled: { protocol, tables: analyses.ask(analysis, 'tables', decisionTables), findings, source } };
+        } catch (error) {
+            if (!(error instanceof BudgetExceeded)) throw error;
+            return { ok: false, protocol: protocol.name, reason: `its decision tables are too large to build (${error.reason})` };
+        }
     });
 }

@@ -1,7 +1,7 @@
 // Loads protocol files into a Détente workspace and builds them: the one entry of every command.
 import * as path from 'node:path';
 import { URI, type LangiumDocument } from 'langium';
-import { Budget } from '../analysis/regions.js';
+import { COMMAND_LINE_BUDGETS } from '../analysis/budget.js';
 import { createDetenteServices, type DetenteServices } from '../language/detente-module.js';
 import { ProtocolFileSystem } from '../language/workspace/protocol-text.js';
 import { findProtocolFiles, readProtocolFile } from './inputs.js';
@@ -22,7 +22,7 @@ export async function loadProject(paths: readonly string[], root = process.cwd()
     const absoluteRoot = path.resolve(root);
     shared.workspace.ImportResolver.setProjectRoot(absoluteRoot);
     // A command line can wait longer for a complete analysis than an editor.
-    detente.model.Analyses.budget = () => Budget.withTimeLimit(60_000);
+    detente.model.Analyses.budgets = COMMAND_LINE_BUDGETS;
     const inputs = sources.map(source => {
         const document = shared.workspace.LangiumDocumentFactory.fromString(source.text, URI.file(source.file));
         shared.workspace.LangiumDocuments.addDocument(document);

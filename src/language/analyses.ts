@@ -1,20 +1,21 @@
-// The analysis of each protocol model, computed once per model and within a budget.
+// The analysis of each protocol model, computed once per model; and every question asked of an analysis
+// (tables, scenarios, explanations), each under a budget of its own.
 import { type Cancellation, interruptAndCheck } from 'langium';
 import { type Analysis, analyse, analyseWithPauses } from '../analysis/analyse.js';
-import { Budget } from '../analysis/regions.js';
+import { type Budgets, type Task, EDITOR_BUDGETS } from '../analysis/budget.js';
 import type { Protocol } from '../model/protocol.js';
 
 export class Analyses {
     protected readonly cache = new WeakMap<Protocol, Analysis>();
 
-    /** Keeps the editor responsive: a protocol's analysis gets a few seconds; the command line may allow more. */
-    budget: () => Budget = () => Budget.withTimeLimit(3_000);
+    /** How much each question may take; the editor's by default, the command line sets its own. */
+    budgets: Budgets = EDITOR_BUDGETS;
 
     /** The analysis, worked out now if it is not known yet. */
     of(protocol: Protocol): Analysis {
         let analysis = this.cache.get(protocol);
         if (!analysis) {
-            analysis = analyse(protocol, { budget: this.budget() });
+            analysis = analyse(protocol, { budget: this.budgets.for('analysis') });
             this.cache.set(protocol, analysis);
         }
         return analysis;
@@ -28,7 +29,7 @@ export class Analyses {
     async ofInterruptibly(protocol: Protocol, cancelToken: Cancellation.CancellationToken): Promise<Analysis> {
         const known = this.cache.get(protocol);
         if (known) return known;
-        const budget = this.budget();
+        const budget = this.budgets.for('analysis');
         const analysis = await analyseWithPauses(protocol, { budget }, async () => {
             const before = Date.now();
             await interruptAndCheck(cancelToken);
@@ -36,5 +37,11 @@ export class Analyses {
         });
         this.cache.set(protocol, analysis);
         return analysis;
+    }
+
+    /** Asks a complete analysis one more question, under the budget of that kind of question. */
+    ask<T>(analysis: Analysis, task: Task, question: (analysis: Analysis) => T): T {
+        const space = analysis.context?.space.space;
+        return space ? space.withBudget(this.budgets.for(task), () => question(analysis)) : question(analysis);
     }
 }

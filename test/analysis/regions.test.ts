@@ -1,6 +1,8 @@
 // The region engine: exact operations on finite unions of boxes.
 import { describe, expect, test } from 'vitest';
-import { Budget, BudgetExceeded, type Box, Space, subtractBoxes } from '../../src/analysis/regions.js';
+import { type Box, subtractBoxes } from '../../src/analysis/boxes.js';
+import { Budget, BudgetExceeded } from '../../src/analysis/budget.js';
+import { Space } from '../../src/analysis/regions.js';
 
 /** A two-dimensional space of 10 × 10 cells; boxes are written [x0, x1, y0, y1]. */
 const space = new Space([10, 10]);

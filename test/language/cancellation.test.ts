@@ -5,7 +5,7 @@ import { Cancellation, EmptyFileSystem, isOperationCancelled, URI, type LangiumD
 import { describe, expect, test } from 'vitest';
 import { generateProtocol } from '../../bench/generate.js';
 import { analyse, analyseWithPauses } from '../../src/analysis/analyse.js';
-import { Budget } from '../../src/analysis/regions.js';
+import { Budgets, EDITOR_BUDGETS, type Task } from '../../src/analysis/budget.js';
 import { createDetenteServices } from '../../src/language/detente-module.js';
 import { ROOT } from '../helpers.js';
 
@@ -51,24 +51,30 @@ describe('interruptible analysis', () => {
         const source = new Cancellation.CancellationTokenSource();
         let started = 0;
         // The analysis starts by asking for its budget: a newer edit arrives right then.
-        detente.model.Analyses.budget = () => {
+        detente.model.Analyses.budgets = budgetsThat(() => {
             started++;
             source.cancel();
-            return new Budget();
-        };
+        });
         const cancelled = await shared.workspace.DocumentBuilder.build([document], { validation: true }, source.token).catch(error => error);
         expect(isOperationCancelled(cancelled)).toBe(true);
         expect(started).toBe(1);
         expect(document.diagnostics).toBeUndefined();
 
         // The same protocol model is analysed again: the abandoned analysis was not kept.
-        detente.model.Analyses.budget = () => {
-            started++;
-            return new Budget();
-        };
+        detente.model.Analyses.budgets = budgetsThat(() => started++);
         await shared.workspace.DocumentBuilder.build([document], { validation: true });
         expect(started).toBe(2);
         expect(document.diagnostics?.length).toBeGreaterThan(0);
         expect(document.diagnostics!.some(d => d.code === 'non-monotone')).toBe(true);
     });
 });
+
+/** The editor's budgets, and something done whenever a question asks for one. */
+function budgetsThat(onAsk: () => void): Budgets {
+    return new class extends Budgets {
+        override for(task: Task) {
+            onAsk();
+            return super.for(task);
+        }
+    }(EDITOR_BUDGETS.limits);
+}

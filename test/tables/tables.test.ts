@@ -6,7 +6,7 @@ import { describe, expect, test } from 'vitest';
 import { analyse } from '../../src/analysis/analyse.js';
 import { explain } from '../../src/analysis/explain.js';
 import { levelAt } from '../../src/analysis/meaning.js';
-import { boxesMeet } from '../../src/analysis/regions.js';
+import { boxesMeet } from '../../src/analysis/boxes.js';
 import type { Protocol } from '../../src/model/protocol.js';
 import { decisionTables } from '../../src/tables/tables.js';
 import { loadProject } from '../../src/cli/project.js';

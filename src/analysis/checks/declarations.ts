@@ -4,7 +4,8 @@
 // level function and the checks that compare declarations.
 import { ruleTitle } from '../context.js';
 import { type Finding, PAUSE, finding } from '../findings.js';
-import { type Budget, BudgetExceeded, type Region } from '../regions.js';
+import { type Budget, BudgetExceeded } from '../budget.js';
+import type { Region } from '../regions.js';
 import type { SituationSpace } from '../situations.js';
 
 /** The operations one declaration's region may take: far more than any clause a drafter writes. */

@@ -1,4 +1,5 @@
 // `detente diff OLD NEW`: the situations whose level or response changed, and the rules and steps that changed.
+import { BudgetExceeded, COMMAND_LINE_BUDGETS } from '../../analysis/budget.js';
 import { type NamedChange, type ProtocolDiff, type SituationChange, diffProtocols, hasChanges } from '../../analysis/diff.js';
 import type { Deescalation, Protocol, Rule, Step } from '../../model/protocol.js';
 import { actorName, conditionText, quantityText, stepClauses } from '../../model/syntax.js';
@@ -19,7 +20,14 @@ export async function diffCommand(oldFile: string, newFile: string, options: Dif
     const before = await protocolOf(oldFile, options, err);
     const after = await protocolOf(newFile, options, err);
     if (!before || !after) return 1;
-    const diff = diffProtocols(before, after);
+    let diff: ProtocolDiff;
+    try {
+        diff = diffProtocols(before, after, COMMAND_LINE_BUDGETS.for('diff'));
+    } catch (error) {
+        if (!(error instanceof BudgetExceeded)) throw error;
+        err.write(`detente: ${newFile}: the situations of the two versions could not be compared within the budget (${error.reason})\n`);
+        return 1;
+    }
     out.write(options.format === 'json' ? JSON.stringify(toJson(diff), null, 2) + '\n' : toText(diff));
     return options.exitCode && hasChanges(diff) ? 1 : 0;
 }

@@ -1,5 +1,7 @@
 // `detente explain FILE --given ind=value …`: the level of a (partial) situation, the rules that hold, the steps due.
 import { explain, type Explanation } from '../../analysis/explain.js';
+import { BudgetExceeded } from '../../analysis/budget.js';
+import { isDiagnosticCode, stageOf } from '../../analysis/codes.js';
 import { GivenError, parseGiven } from '../../analysis/given.js';
 import type { Protocol } from '../../model/protocol.js';
 import { explanationJson, explanationText } from '../../render/explanation.js';
@@ -17,7 +19,10 @@ export interface ExplainOptions {
 export async function explainCommand(file: string, options: ExplainOptions, out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
     const project = await loadProject([file], options.root);
     const document = project.inputs[0];
-    const diagnostics = collectDiagnostics(project.documents).filter(d => d.severity === 'error');
+    // Errors that leave parts of the text unread make any explanation untrustworthy; findings of the analysis
+    // (a failing scenario, an off-ramp that flaps) do not: explaining situations is how they are understood.
+    const diagnostics = collectDiagnostics(project.documents)
+        .filter(d => d.severity === 'error' && (!isDiagnosticCode(d.code) || stageOf(d.code) === 'structural'));
     if (diagnostics.length > 0) {
         err.write(formatText(diagnostics, project.documents.length));
         err.write(`detente: ${file} has errors; fix them before explaining situations\n`);
@@ -27,9 +32,13 @@ export async function explainCommand(file: string, options: ExplainOptions, out:
     const protocol = chooseProtocol(protocols, options.protocol, file);
     let explanation: Explanation;
     try {
-        explanation = explain(protocol, parseGiven(protocol, options.given));
+        explanation = explain(protocol, parseGiven(protocol, options.given), project.services.model.Analyses.budgets.for('explain'));
     } catch (error) {
         if (error instanceof GivenError) throw new UsageError(`--given: ${error.message}`);
+        if (error instanceof BudgetExceeded) {
+            err.write(`detente: ${file}: the situation could not be explained within the budget (${error.reason}); give more of its values with --given\n`);
+            return 1;
+        }
         throw error;
     }
     out.write(options.format === 'json' ? JSON.stringify(explanationJson(explanation), null, 2) + '\n' : explanationText(explanation));

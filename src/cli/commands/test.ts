@@ -1,6 +1,9 @@
 // `detente test`: runs every scenario of the protocols named, and ends with `N passed, N failed`.
 import { scenarioResults } from '../../analysis/analyse.js';
-import { displayPath, loadProject } from '../project.js';
+import type { ScenarioResult } from '../../analysis/checks/scenarios.js';
+import { BudgetExceeded } from '../../analysis/budget.js';
+import type { Protocol } from '../../model/protocol.js';
+import { type Project, displayPath, loadProject } from '../project.js';
 
 export interface TestOptions {
     readonly root?: string;
@@ -15,7 +18,7 @@ export async function testCommand(paths: readonly string[], options: TestOptions
         if (protocols.every(protocol => protocol.scenarios.length === 0)) continue;
         out.write(`${displayPath(document.uri.fsPath)}\n`);
         for (const protocol of protocols) {
-            const results = protocol.complete ? scenarioResults(project.services.model.Analyses.of(protocol)) : undefined;
+            const results = protocol.complete ? runWithinBudget(project, protocol) : undefined;
             for (const scenario of protocol.scenarios) {
                 const result = results?.find(r => r.scenario === scenario);
                 const title = `${protocol.name} › ${scenario.name}`;
@@ -25,7 +28,7 @@ export async function testCommand(paths: readonly string[], options: TestOptions
                 } else {
                     failed++;
                     const reason = result?.reason
-                        ?? (protocol.complete ? 'not run: the analysis stopped at its budget' : 'not run: the protocol has errors (see detente check)');
+                        ?? (protocol.complete ? 'not run: the analysis stopped at its budget (see detente check)' : 'not run: the protocol has errors (see detente check)');
                     out.write(`  ✗ ${title}\n      ${reason}\n`);
                 }
             }
@@ -33,4 +36,15 @@ export async function testCommand(paths: readonly string[], options: TestOptions
     }
     out.write(`${passed} passed, ${failed} failed\n`);
     return failed > 0 ? 1 : 0;
+}
+
+/** The scenarios' verdicts, or none when the analysis, or the scenarios themselves, ran out of budget. */
+function runWithinBudget(project: Project, protocol: Protocol): ScenarioResult[] | undefined {
+    const analyses = project.services.model.Analyses;
+    try {
+        return analyses.ask(analyses.of(protocol), 'scenarios', scenarioResults);
+    } catch (error) {
+        if (error instanceof BudgetExceeded) return undefined;
+        throw error;
+    }
 }

@@ -7,7 +7,9 @@ import type { DetenteServices } from '../detente-module.js';
 import type { ProtocolModels } from '../protocol-models.js';
 import { indicatorKind, isMeasured } from '../typing.js';
 import { closestName } from '../validation/spelling.js';
+import { type Budget, BudgetExceeded } from '../../analysis/budget.js';
 import { checkDeescalations } from '../../analysis/checks/deescalations.js';
+import type { Analyses } from '../analyses.js';
 import { AnalysisContext } from '../../analysis/context.js';
 import { SituationSpace } from '../../analysis/situations.js';
 import type { Condition, Protocol, Test } from '../../model/protocol.js';
@@ -18,10 +20,13 @@ type Accept = (action: CodeAction | undefined) => void;
 
 export class DetenteCodeActionProvider implements CodeActionProvider {
     protected readonly models: ProtocolModels;
+    protected readonly analyses: Analyses;
 
     constructor(services: DetenteServices) {
         this.models = services.model.ProtocolModels;
+        this.analyses = services.model.Analyses;
     }
+
 
     getCodeActions(document: LangiumDocument, params: CodeActionParams): MaybePromise<Array<Command | CodeAction> | undefined> {
         const actions: CodeAction[] = [];
@@ -201,6 +206,16 @@ export class DetenteCodeActionProvider implements CodeActionProvider {
         const model = this.models.forProtocol(protocol);
         const index = model.deescalations.findIndex(d => sameStart(d.source.range.start, diagnostic.range.start));
         if (index < 0) return;
+        // Asked whenever the cursor rests on the line: the search answers at once, or offers nothing.
+        const budget = this.analyses.budgets.for('assist');
+        try {
+            this.searchMargin(document, diagnostic, deescalation, model, index, budget, accept);
+        } catch (error) {
+            if (!(error instanceof BudgetExceeded)) throw error;
+        }
+    }
+
+    protected searchMargin(document: LangiumDocument, diagnostic: Diagnostic, deescalation: ast.Deescalation, model: Protocol, index: number, budget: Budget, accept: Accept): void {
         for (const comparison of AstUtils.streamAst(deescalation.condition).filter(ast.isComparison)) {
             const quantity = comparison.value;
             if (!ast.isQuantity(quantity) || !quantity.$cstNode || !['<', '<=', '>', '>='].includes(comparison.operator)) continue;
@@ -209,7 +224,7 @@ export class DetenteCodeActionProvider implements CodeActionProvider {
             const upward = comparison.operator.startsWith('>');
             for (const candidate of widerValues(amount, upward)) {
                 const patched = patchTest(model, index, comparison, quantity.unit, candidate);
-                if (patched && !stillTouches(patched, index)) {
+                if (patched && !stillTouches(patched, index, budget)) {
                     const text = `${toExactString(candidate)}${quantity.unit ? ` ${quantity.unit}` : ''}`;
                     accept(quickFix(`Leave a margin: ${comparison.indicator.$refText} ${comparison.operator} ${text}`, diagnostic, document,
                         [replace(quantity.$cstNode.range, text)], true));
@@ -302,8 +317,8 @@ function patchTest(model: Protocol, index: number, comparison: ast.Comparison, u
     return { ...model, deescalations };
 }
 
-function stillTouches(model: Protocol, index: number): boolean {
-    const context = new AnalysisContext(model, new SituationSpace(model));
+function stillTouches(model: Protocol, index: number, budget: Budget): boolean {
+    const context = new AnalysisContext(model, new SituationSpace(model, { budget }));
     const source = model.deescalations[index].source;
     return checkDeescalations(context).some(f => f.source === source && (f.code === 'no-hysteresis' || f.code === 'flapping'));
 }

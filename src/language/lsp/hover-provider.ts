@@ -9,6 +9,7 @@ import type { DetenteServices } from '../detente-module.js';
 import type { Analyses } from '../analyses.js';
 import type { ProtocolModels } from '../protocol-models.js';
 import { indicatorKind, isMeasured } from '../typing.js';
+import { BudgetExceeded } from '../../analysis/budget.js';
 import { formatDuration, schedule } from '../../analysis/deadlines.js';
 import { isDecimal, parseDecimal, toDecimalString, toExactString } from '../../model/rational.js';
 import { stepText } from '../../model/syntax.js';
@@ -121,7 +122,12 @@ export class DetenteHoverProvider extends MultilineCommentHoverProvider {
         if (!context || analysis.incomplete) return undefined;
         const region = context.levels.ruleRegions[model.rules.indexOf(rule)];
         if (region.isEmpty) return 'no situation (the condition cannot hold)';
-        return region.merged().boxes.map(box => boxText(constraintsOf(context.space, box))).join(', or ');
+        try {
+            return this.analyses.ask(analysis, 'assist', () => region.merged().boxes.map(box => boxText(constraintsOf(context.space, box))).join(', or '));
+        } catch (error) {
+            if (error instanceof BudgetExceeded) return undefined; // a hover answers at once, or leaves the region out
+            throw error;
+        }
     }
 
     protected stepHover(node: ast.Step): string | undefined {

@@ -4,6 +4,8 @@ import { DocumentState, URI, type LangiumDocument } from 'langium';
 import type { Connection } from 'vscode-languageserver';
 import type { DetenteServices } from '../detente-module.js';
 import { scenarioResults } from '../../analysis/analyse.js';
+import { BudgetExceeded } from '../../analysis/budget.js';
+import type { ScenarioResult } from '../../analysis/checks/scenarios.js';
 import { explain } from '../../analysis/explain.js';
 import { GivenError, parseGiven } from '../../analysis/given.js';
 import type { Protocol } from '../../model/protocol.js';
@@ -79,9 +81,23 @@ export class RequestHandlers {
         if (errors > 0 || !protocol.complete) {
             return `The file has ${errors || 'unresolved'} error${errors === 1 ? '' : 's'}; the tables appear once ${errors === 1 ? 'it is' : 'they are'} fixed.`;
         }
-        const analysis = this.services.model.Analyses.of(protocol);
+        const analyses = this.services.model.Analyses;
+        const analysis = analyses.of(protocol);
         if (analysis.incomplete) return `The analysis stopped early (${analysis.incomplete}).`;
-        return { protocol, tables: decisionTables(analysis), findings, source };
+        try {
+            return { protocol, tables: analyses.ask(analysis, 'tables', decisionTables), findings, source };
+        } catch (error) {
+            if (error instanceof BudgetExceeded) return `The decision tables are too large to build (${error.reason}).`;
+            throw error;
+        }
+    }
+
+    /** Why a protocol's situations cannot be explained: text that does not parse, or parts left out of its model. */
+    protected unexplainable(document: LangiumDocument, protocol: Protocol): string | undefined {
+        const { lexerErrors, parserErrors } = document.parseResult;
+        return lexerErrors.length > 0 || parserErrors.length > 0 || !protocol.complete
+            ? 'The protocol has errors that leave parts of it unread; fix them first (see the Problems view).'
+            : undefined;
     }
 
     async report({ uri, protocol: name }: ProtocolParams): Promise<ReportResult> {
@@ -109,12 +125,13 @@ export class RequestHandlers {
         const document = await this.document(uri);
         const protocol = document && this.choose(document, name);
         if (!document || !protocol) return { problem: 'No protocol to explain.' };
-        const compiled = this.compile(document, protocol);
-        if (typeof compiled === 'string') return { problem: compiled };
+        const problem = this.unexplainable(document, protocol);
+        if (problem) return { problem };
         try {
-            return { text: explanationText(explain(protocol, parseGiven(protocol, given))) };
+            return { text: explanationText(explain(protocol, parseGiven(protocol, given), this.services.model.Analyses.budgets.for('explain'))) };
         } catch (error) {
             if (error instanceof GivenError) return { problem: error.message };
+            if (error instanceof BudgetExceeded) return { problem: `The situation could not be explained in time (${error.reason}); give more of its values.` };
             throw error;
         }
     }
@@ -124,7 +141,7 @@ export class RequestHandlers {
         if (!document) return { outcomes: [] };
         return {
             outcomes: this.models(document).flatMap(protocol => {
-                const results = protocol.complete ? scenarioResults(this.services.model.Analyses.of(protocol)) : undefined;
+                const results = protocol.complete ? this.scenarioResults(protocol) : undefined;
                 return protocol.scenarios.map(scenario => {
                     const result = results?.find(r => r.scenario === scenario);
                     const counterexample = result?.counterexample
@@ -138,12 +155,25 @@ export class RequestHandlers {
                         ...(result?.passed ? {} : {
                             message: result?.reason
                                 ? `${result.reason}${counterexample}`
-                                : 'Not run: the protocol has errors (see the Problems view).',
+                                : protocol.complete
+                                    ? 'Not run: the analysis stopped at its budget (see the Problems view).'
+                                    : 'Not run: the protocol has errors (see the Problems view).',
                         }),
                     };
                 });
             }),
         };
+    }
+
+    /** The scenarios' verdicts, or none when the analysis, or the scenarios themselves, ran out of budget. */
+    protected scenarioResults(protocol: Protocol): ScenarioResult[] | undefined {
+        const analyses = this.services.model.Analyses;
+        try {
+            return analyses.ask(analyses.of(protocol), 'scenarios', scenarioResults);
+        } catch (error) {
+            if (error instanceof BudgetExceeded) return undefined;
+            throw error;
+        }
     }
 
     checkWorkspace(): CheckWorkspaceResult {

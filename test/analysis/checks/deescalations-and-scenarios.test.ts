@@ -1,7 +1,7 @@
 // flapping, no-hysteresis, scenario-failed and analysis-incomplete.
 import { describe, expect, test } from 'vitest';
 import { analyse } from '../../../src/analysis/analyse.js';
-import { Budget } from '../../../src/analysis/regions.js';
+import { Budget } from '../../../src/analysis/budget.js';
 import { findingsOf, protocol, protocolModel } from '../../helpers.js';
 
 const messages = async (body: string, code: string) => (await findingsOf(protocol(body), code)).map(f => f.message);
