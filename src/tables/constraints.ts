@@ -1,5 +1,5 @@
 // What a box says about one indicator, in base units: an interval with open or closed ends, or a set of values.
-import type { Box } from '../analysis/regions.js';
+import type { Box } from '../analysis/boxes.js';
 import type { SituationSpace } from '../analysis/situations.js';
 import type { Indicator } from '../model/protocol.js';
 import type { Rational } from '../model/rational.js';

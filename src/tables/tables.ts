@@ -2,7 +2,7 @@
 // PRIORITY hit policy) and the resolved table (disjoint rows covering every situation; UNIQUE).
 import type { Analysis } from '../analysis/analyse.js';
 import { type ScheduledStep, schedule } from '../analysis/deadlines.js';
-import type { Box } from '../analysis/regions.js';
+import type { Box } from '../analysis/boxes.js';
 import type { SituationSpace } from '../analysis/situations.js';
 import type { Level, Protocol, Rule } from '../model/protocol.js';
 import { type Constraint, constraintsOf } from './constraints.js';
