@@ -87,4 +87,23 @@ describe('the language server under bad requests', () => {
         await stillServes();
         expect(server.exitCode).toBeNull();
     });
+
+    test.each([
+        ['too large', (body: string) => `Content-Length: ${body.length + 500}\r\n\r\n${body}`],
+        ['too small', (body: string) => `Content-Length: ${body.length - 7}\r\n\r\n${body}`],
+        ['negative', (body: string) => `Content-Length: -${body.length}\r\n\r\n${body}`],
+        ['missing', (body: string) => `Content-Type: application/vscode-jsonrpc\r\n\r\n${body}`],
+        ['not a number', (body: string) => `Content-Length: ten\r\n\r\n${body}`],
+    ])('a Content-Length that lies (%s) loses that message only: the server keeps listening', async (_, frame) => {
+        server.stdin.write(frame(JSON.stringify({ jsonrpc: '2.0', method: '$/noSuchNotification', params: { padding: 'x'.repeat(40) } })));
+        await stillServes();
+        expect(server.exitCode).toBeNull();
+    });
+
+    test('a request for a document the server never opened is answered with an error, not a result', async () => {
+        const answer = await connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: 'file:///never/opened.detente' } })
+            .then(result => ({ result }), (error: ResponseError<unknown>) => ({ error: error.code }));
+        expect(answer).not.toHaveProperty('result.code');
+        await stillServes();
+    });
 });
