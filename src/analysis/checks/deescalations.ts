@@ -14,29 +14,30 @@ import type { Region } from '../regions.js';
 import type { Value } from '../situations.js';
 
 export function checkDeescalations(context: AnalysisContext): Finding[] {
-    const findings: Finding[] = [];
-    context.protocol.deescalations.forEach((deescalation, i) => {
-        const condition = context.deescalationRegion(i);
-        const title = `De-escalation from ${deescalation.from} to ${deescalation.to}`;
-        if (!condition || condition.isEmpty) return; // reported by the declaration checks
-        const target = context.levels.rankOf(deescalation.to);
-        const source = context.levels.rankOf(deescalation.from);
-        if (source <= target) return; // deescalation-direction
-        const band = context.levels.between(target, source);
-        const flap = flapping(context, condition, target, source);
-        if (flap) {
-            const example = context.witnessIn(flap, both(condition, band));
-            findings.push(finding('flapping', deescalation.source,
-                `${title} flaps: at ${example.description}, its condition holds, yet the level there is ${example.level.name}, ` +
-                `above ${deescalation.to}; stepping down would escalate again at once.`,
-                { witness: example.json }));
-            return;
-        }
-        if (deescalation.holdFor) return; // a hold is a margin in time
-        const touch = touching(context, condition, target, source);
-        if (touch) findings.push(noMargin(context, deescalation, title, touch, [condition, band]));
-    });
-    return findings;
+    return context.protocol.deescalations.map((_, i) => checkDeescalation(context, i)).filter(found => found !== undefined);
+}
+
+/** `flapping` or `no-hysteresis` of the `i`th de-escalation, if it has either. */
+export function checkDeescalation(context: AnalysisContext, i: number): Finding | undefined {
+    const deescalation = context.protocol.deescalations[i];
+    const condition = context.deescalationRegion(i);
+    const title = `De-escalation from ${deescalation.from} to ${deescalation.to}`;
+    if (condition.isEmpty) return undefined; // reported by the declaration checks
+    const target = context.levels.rankOf(deescalation.to);
+    const source = context.levels.rankOf(deescalation.from);
+    if (source <= target) return undefined; // deescalation-direction
+    const band = context.levels.between(target, source);
+    const flap = flapping(context, condition, target, source);
+    if (flap) {
+        const example = context.witnessIn(flap, both(condition, band));
+        return finding('flapping', deescalation.source,
+            `${title} flaps: at ${example.description}, its condition holds, yet the level there is ${example.level.name}, ` +
+            `above ${deescalation.to}; stepping down would escalate again at once.`,
+            { witness: example.json });
+    }
+    if (deescalation.holdFor) return undefined; // a hold is a margin in time
+    const touch = touching(context, condition, target, source);
+    return touch && noMargin(context, deescalation, title, touch, [condition, band]);
 }
 
 /** A piece of the off-ramp's condition where the level lies above its target and not above its source. */

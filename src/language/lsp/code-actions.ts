@@ -7,13 +7,11 @@ import type { DetenteServices } from '../detente-module.js';
 import type { ProtocolModels } from '../protocol-models.js';
 import { indicatorKind, isMeasured } from '../typing.js';
 import { closestName } from '../validation/spelling.js';
-import { type Budget, BudgetExceeded } from '../../analysis/budget.js';
-import { checkDeescalations } from '../../analysis/checks/deescalations.js';
+import { BudgetExceeded } from '../../analysis/budget.js';
+import { type Margin, findMargin } from '../../analysis/margins.js';
 import type { Analyses } from '../analyses.js';
-import { AnalysisContext } from '../../analysis/context.js';
-import { SituationSpace } from '../../analysis/situations.js';
-import type { Condition, Protocol, Test } from '../../model/protocol.js';
-import { type Rational, add, compare, divide, floor, isDecimal, multiply, parseDecimal, rational, toExactString } from '../../model/rational.js';
+import { isDecimal, parseDecimal, toExactString } from '../../model/rational.js';
+import { quantityText } from '../../model/syntax.js';
 import { UNITS, type Dimension, fromBase, toBase, unitsOf } from '../../model/units.js';
 
 type Accept = (action: CodeAction | undefined) => void;
@@ -198,7 +196,7 @@ export class DetenteCodeActionProvider implements CodeActionProvider {
         }
     }
 
-    /** no-hysteresis: move a bound of the off-ramp's condition away from the rules it steps down from. */
+    /** no-hysteresis: move a bound of the off-ramp's condition away from the rules it steps down from (the analysis finds how far). */
     protected widenMargin(document: LangiumDocument, diagnostic: Diagnostic, node: AstNode, accept: Accept): void {
         const deescalation = AstUtils.getContainerOfType(node, ast.isDeescalation);
         const protocol = AstUtils.getContainerOfType(node, ast.isProtocol);
@@ -206,32 +204,20 @@ export class DetenteCodeActionProvider implements CodeActionProvider {
         const model = this.models.forProtocol(protocol);
         const index = model.deescalations.findIndex(d => sameStart(d.source.range.start, diagnostic.range.start));
         if (index < 0) return;
-        // Asked whenever the cursor rests on the line: the search answers at once, or offers nothing.
-        const budget = this.analyses.budgets.for('assist');
+        let margin: Margin | undefined;
         try {
-            this.searchMargin(document, diagnostic, deescalation, model, index, budget, accept);
+            // Asked whenever the cursor rests on the line: the search answers at once, or offers nothing.
+            margin = findMargin(model, index, this.analyses.budgets.for('assist'));
         } catch (error) {
             if (!(error instanceof BudgetExceeded)) throw error;
         }
-    }
-
-    protected searchMargin(document: LangiumDocument, diagnostic: Diagnostic, deescalation: ast.Deescalation, model: Protocol, index: number, budget: Budget, accept: Accept): void {
-        for (const comparison of AstUtils.streamAst(deescalation.condition).filter(ast.isComparison)) {
-            const quantity = comparison.value;
-            if (!ast.isQuantity(quantity) || !quantity.$cstNode || !['<', '<=', '>', '>='].includes(comparison.operator)) continue;
-            const amount = parseDecimal(quantity.number ?? '');
-            if (!amount) continue;
-            const upward = comparison.operator.startsWith('>');
-            for (const candidate of widerValues(amount, upward)) {
-                const patched = patchTest(model, index, comparison, quantity.unit, candidate);
-                if (patched && !stillTouches(patched, index, budget)) {
-                    const text = `${toExactString(candidate)}${quantity.unit ? ` ${quantity.unit}` : ''}`;
-                    accept(quickFix(`Leave a margin: ${comparison.indicator.$refText} ${comparison.operator} ${text}`, diagnostic, document,
-                        [replace(quantity.$cstNode.range, text)], true));
-                    return;
-                }
-            }
-        }
+        const comparison = margin && AstUtils.streamAst(deescalation.condition).filter(ast.isComparison)
+            .find(c => c.indicator?.$refNode && sameStart(c.indicator.$refNode.range.start, margin.test.source.range.start));
+        const quantity = comparison?.value;
+        if (!margin || !ast.isQuantity(quantity) || !quantity.$cstNode) return;
+        const text = quantityText(margin.value);
+        accept(quickFix(`Leave a margin: ${comparison!.indicator.$refText} ${comparison!.operator} ${text}`, diagnostic, document,
+            [replace(quantity.$cstNode.range, text)], true));
     }
 }
 
@@ -276,49 +262,4 @@ function guessType(test: ast.Test): string {
     if (ast.isMemberValue(value)) return `one of ${value.member.$refText}`;
     const unit = ast.isQuantity(value) && value.unit ? UNITS.get(value.unit) : undefined;
     return unit ? `${unit.dimension} worse when ${test.$type === 'Comparison' && ['<', '<='].includes((test as ast.Comparison).operator) ? 'lower' : 'higher'}` : 'count';
-}
-
-/** Round values further from a bound, in its own unit: 2 → 3, 4, 5…; 0.5 → 0.6, … (or downwards). */
-function widerValues(amount: Rational, upward: boolean): Rational[] {
-    const step = amount.n === 0n ? rational(1) : powerOfTen(amount);
-    const base = multiply(floor(divide(amount, step)), step);
-    const values: Rational[] = [];
-    for (let k = 1; k <= 10; k++) {
-        const value = add(base, multiply(step, rational(upward ? k : -k)));
-        if (compare(value, rational(0)) > 0 && compare(value, amount) !== 0) values.push(value);
-    }
-    return values;
-}
-
-function powerOfTen(value: Rational): Rational {
-    let power = rational(1);
-    while (compare(multiply(power, rational(10)), value) <= 0) power = multiply(power, rational(10));
-    while (compare(power, value) > 0) power = divide(power, rational(10));
-    return power;
-}
-
-/** The model with one comparison of a de-escalation given a new value. */
-function patchTest(model: Protocol, index: number, comparison: ast.Comparison, unit: string | undefined, amount: Rational): Protocol | undefined {
-    const start = comparison.indicator?.$refNode?.range.start;
-    if (!start) return undefined;
-    const replaceIn = (condition: Condition): Condition => {
-        switch (condition.kind) {
-            case 'test': {
-                const test = condition.test;
-                if (test.kind !== 'compare' || !sameStart(test.source.range.start, start) || test.value.kind !== 'quantity') return condition;
-                const patched: Test = { ...test, value: { kind: 'quantity', quantity: { amount, unit, base: toBase(amount, unit) } } };
-                return { kind: 'test', test: patched };
-            }
-            case 'not': return { kind: 'not', operand: replaceIn(condition.operand) };
-            default: return { kind: condition.kind, operands: condition.operands.map(replaceIn) };
-        }
-    };
-    const deescalations = model.deescalations.map((d, i) => i === index ? { ...d, condition: replaceIn(d.condition) } : d);
-    return { ...model, deescalations };
-}
-
-function stillTouches(model: Protocol, index: number, budget: Budget): boolean {
-    const context = new AnalysisContext(model, new SituationSpace(model, { budget }));
-    const source = model.deescalations[index].source;
-    return checkDeescalations(context).some(f => f.source === source && (f.code === 'no-hysteresis' || f.code === 'flapping'));
 }
