@@ -3,7 +3,7 @@ import { AstUtils, DocumentCache, DocumentState, type LangiumDocument } from 'la
 import { isProtocol, isSharedDeclaration, type Protocol as ProtocolNode, type ProtocolFile, type SharedDeclaration } from './generated/ast.js';
 import type { DetenteSharedServices } from './detente-module.js';
 import type { ImportResolver } from './workspace/import-resolver.js';
-import { buildProtocol } from '../model/build.js';
+import { buildProtocol } from './model-builder.js';
 import type { Protocol } from '../model/protocol.js';
 
 export class ProtocolModels {

@@ -1,14 +1,15 @@
 // Builds the normalized protocol model from a linked AST: base units, resolved names, defaults filled in.
+// The language's side of the boundary: nothing below the model knows the AST.
 import { AstUtils, GrammarUtils, isReference, type AstNode } from 'langium';
-import * as ast from '../language/generated/ast.js';
-import { indicatorKind, isMeasured, quantityProblem, useOf, valueProblem } from '../language/typing.js';
+import * as ast from './generated/ast.js';
+import { indicatorKind, isMeasured, quantityProblem, useOf, valueProblem } from './typing.js';
 import type {
     ActorRef, Channel, ComparisonOperator, Condition, Deescalation, Indicator, Level, Mediator, Party, Protocol, Quantity, Response, Rule,
     Scenario, SourceRef, Step, Test, TestValue
-} from './protocol.js';
-import { parseDecimal } from './rational.js';
-import { BASE_UNIT, toBase, unitsOf, type Dimension } from './units.js';
-import { verbClass } from './verbs.js';
+} from '../model/protocol.js';
+import { parseDecimal } from '../model/rational.js';
+import { BASE_UNIT, toBase, unitsOf, type Dimension } from '../model/units.js';
+import { verbClass } from '../model/verbs.js';
 
 /**
  * Normalizes one protocol. `shared` lists the top-level declarations the protocol's file can see, in order
