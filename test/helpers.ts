@@ -6,6 +6,7 @@ import { expect } from 'vitest';
 import { createDetenteServices, type DetenteServices } from '../src/language/detente-module.js';
 import { isProtocol, type ProtocolFile } from '../src/language/generated/ast.js';
 import { analyse } from '../src/analysis/analyse.js';
+import type { Budgets } from '../src/analysis/budget.js';
 import { ALL_CODES, stageOf } from '../src/analysis/codes.js';
 import type { Finding } from '../src/analysis/findings.js';
 import type { Protocol as ProtocolModel } from '../src/model/protocol.js';
@@ -25,9 +26,10 @@ export interface Workspace {
     codes(file?: string): string[];
 }
 
-/** Builds the given files (path relative to the project root → text) with validation. */
-export async function buildWorkspace(files: Record<string, string>, root = ROOT): Promise<Workspace> {
+/** Builds the given files (path relative to the project root → text) with validation, under the given budgets. */
+export async function buildWorkspace(files: Record<string, string>, root = ROOT, budgets?: Budgets): Promise<Workspace> {
     const { shared, detente } = createDetenteServices(EmptyFileSystem);
+    if (budgets) detente.model.Analyses.budgets = budgets;
     shared.workspace.ImportResolver.setProjectRoot(root);
     const documents = new Map<string, LangiumDocument<ProtocolFile>>();
     for (const [name, text] of Object.entries(files)) {
