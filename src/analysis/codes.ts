@@ -7,7 +7,7 @@
 //      analysis in src/analysis/checks/ (with a witness when it is about situations);
 //   3. its entry in docs/diagnostics.md: meaning, why it matters, an example and the fix;
 //   4. its trigger and near miss in test/codes.test.ts (every code must have both), and the tests of its
-//      check beside the others of its kind; a quick fix in src/language/lsp/code-actions.ts, when declared here.
+//      check beside the others of its kind; a quick fix in src/language/lsp/code-action-provider.ts, when declared here.
 
 export type Severity = 'error' | 'warning' | 'info';
 

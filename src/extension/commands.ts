@@ -4,7 +4,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import {
     CheckWorkspaceRequest, type CheckWorkspaceResult, ExplainRequest, type ExplainResult, ExportRequest, type ExportResult,
     type IndicatorInfo, type ProtocolInfo, ProtocolsRequest, type ProtocolsResult,
-} from '../language/lsp/requests.js';
+} from '../language/requests/contract.js';
 import { FORMATS, FORMAT_DESCRIPTIONS } from '../render/outputs.js';
 
 /** The `.detente` document a command is about: the one given, or the active editor's. */

@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { type ProtocolParams, ReportRequest, type ReportResult } from '../language/lsp/requests.js';
+import { type ProtocolParams, ReportRequest, type ReportResult } from '../language/requests/contract.js';
 import { type PreviewContent, previewContent, previewHtml } from './preview-html.js';
 
 export class PreviewPanel implements vscode.Disposable {

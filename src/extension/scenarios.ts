@@ -1,7 +1,7 @@
 // The protocols' scenarios in VS Code's Test Explorer: discovered per file, runnable, with the counterexample on failure.
 import * as vscode from 'vscode';
 import { type LanguageClient, State } from 'vscode-languageclient/node';
-import { ProtocolsRequest, type ProtocolsResult, RunScenariosRequest, type RunScenariosResult } from '../language/lsp/requests.js';
+import { ProtocolsRequest, type ProtocolsResult, RunScenariosRequest, type RunScenariosResult } from '../language/requests/contract.js';
 
 export function registerScenarioTests(client: LanguageClient): vscode.Disposable[] {
     const controller = vscode.tests.createTestController('detente.scenarios', 'Détente scenarios');

@@ -5,17 +5,17 @@ import {
     type LangiumSharedServices, type PartialLangiumServices
 } from 'langium/lsp';
 import { DetenteGeneratedModule, DetenteGeneratedSharedModule } from './generated/module.js';
-import { Analyses } from './analyses.js';
-import { DetenteCodeActionProvider } from './lsp/code-actions.js';
-import { DetenteCodeLensProvider } from './lsp/code-lens.js';
+import { Analyses } from './protocol-analyses.js';
+import { DetenteCodeActionProvider } from './lsp/code-action-provider.js';
+import { DetenteCodeLensProvider } from './lsp/code-lens-provider.js';
 import { DetenteCompletionProvider } from './lsp/completion-provider.js';
-import { DetenteDocumentSymbolProvider } from './lsp/document-symbols.js';
-import { DetenteFoldingRangeProvider } from './lsp/folding.js';
+import { DetenteDocumentSymbolProvider } from './lsp/document-symbol-provider.js';
+import { DetenteFoldingRangeProvider } from './lsp/folding-range-provider.js';
 import { DetenteFormatter } from './lsp/formatter.js';
-import { DetenteNodeKindProvider } from './lsp/node-kinds.js';
+import { DetenteNodeKindProvider } from './lsp/node-kind-provider.js';
 import { DetenteRenameProvider } from './lsp/rename-provider.js';
-import { DetenteSemanticTokenProvider } from './lsp/semantic-tokens.js';
-import { DetenteWorkspaceSymbolProvider } from './lsp/workspace-symbols.js';
+import { DetenteSemanticTokenProvider } from './lsp/semantic-token-provider.js';
+import { DetenteWorkspaceSymbolProvider } from './lsp/workspace-symbol-provider.js';
 import { DetenteHoverProvider } from './lsp/hover-provider.js';
 import { DetenteInlayHintProvider } from './lsp/inlay-hint-provider.js';
 import { ProtocolModels } from './protocol-models.js';

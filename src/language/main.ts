@@ -2,7 +2,7 @@
 import { startLanguageServer } from 'langium/lsp';
 import { createConnection, ProposedFeatures, StreamMessageWriter } from 'vscode-languageserver/node';
 import { createDetenteServices } from './detente-module.js';
-import { registerRequestHandlers } from './lsp/request-handlers.js';
+import { registerRequestHandlers } from './requests/handlers.js';
 import { ResilientMessageReader } from './transport.js';
 import { ProtocolFileSystem } from './workspace/protocol-text.js';
 

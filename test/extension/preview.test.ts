@@ -4,7 +4,7 @@ import { EmptyFileSystem, URI } from 'langium';
 import { describe, expect, test } from 'vitest';
 import { previewContent, previewHtml } from '../../src/extension/preview-html.js';
 import { createDetenteServices } from '../../src/language/detente-module.js';
-import { RequestHandlers } from '../../src/language/lsp/request-handlers.js';
+import { RequestHandlers } from '../../src/language/requests/handlers.js';
 import { buildWorkspace } from '../helpers.js';
 
 const HOSTILE = '<script>alert(1)</script>"><img src=x onerror=alert(1)>';

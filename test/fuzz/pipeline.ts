@@ -6,7 +6,7 @@ import { EmptyFileSystem, type LangiumDocument, URI } from 'langium';
 import type { Position } from 'vscode-languageserver-types';
 import { createDetenteServices } from '../../src/language/detente-module.js';
 import type { DetenteFormatter } from '../../src/language/lsp/formatter.js';
-import { RequestHandlers } from '../../src/language/lsp/request-handlers.js';
+import { RequestHandlers } from '../../src/language/requests/handlers.js';
 import { FORMATS } from '../../src/render/outputs.js';
 import { SAMPLES } from './inputs.js';
 

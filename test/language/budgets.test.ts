@@ -5,7 +5,7 @@ import { EmptyFileSystem, URI } from 'langium';
 import { describe, expect, test } from 'vitest';
 import { Budget, BudgetExceeded, Budgets, EDITOR_BUDGETS, type Task } from '../../src/analysis/budget.js';
 import { createDetenteServices } from '../../src/language/detente-module.js';
-import { RequestHandlers } from '../../src/language/lsp/request-handlers.js';
+import { RequestHandlers } from '../../src/language/requests/handlers.js';
 import { buildWorkspace, protocol } from '../helpers.js';
 
 /** Budgets whose `spent` task's budget runs out once `expire` is called, as a deadline passes. */

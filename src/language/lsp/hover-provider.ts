@@ -6,7 +6,7 @@ import { MultilineCommentHoverProvider } from 'langium/lsp';
 import type { Hover, HoverParams } from 'vscode-languageserver';
 import * as ast from '../generated/ast.js';
 import type { DetenteServices } from '../detente-module.js';
-import type { Analyses } from '../analyses.js';
+import type { Analyses } from '../protocol-analyses.js';
 import type { ProtocolModels } from '../protocol-models.js';
 import { indicatorKind, isMeasured } from '../typing.js';
 import { BudgetExceeded } from '../../analysis/budget.js';

@@ -1,7 +1,7 @@
 // Reports the situation analysis of each protocol as diagnostics on the declarations it concerns.
 import { AstUtils, type Cancellation, type ValidationAcceptor } from 'langium';
 import type { Protocol } from '../generated/ast.js';
-import type { Analyses } from '../analyses.js';
+import type { Analyses } from '../protocol-analyses.js';
 import type { ProtocolModels } from '../protocol-models.js';
 import { codeFields } from './report.js';
 

@@ -1,4 +1,4 @@
-// Answers the extension's requests (requests.ts) from the server's own documents and analyses.
+// Answers the extension's requests (contract.ts) from the server's own documents and analyses.
 import * as path from 'node:path';
 import { DocumentState, URI, type LangiumDocument } from 'langium';
 import type { Connection } from 'vscode-languageserver';
@@ -18,7 +18,7 @@ import {
     CheckWorkspaceRequest, type CheckWorkspaceResult, ExplainRequest, type ExplainParams, type ExplainResult, ExportRequest,
     type ExportParams, type ExportResult, type ProtocolParams, ProtocolsRequest, type ProtocolsResult, ReportRequest,
     type ReportResult, RunScenariosRequest, type RunScenariosResult,
-} from './requests.js';
+} from './contract.js';
 
 export function registerRequestHandlers(connection: Connection, services: DetenteServices): void {
     const handlers = new RequestHandlers(services);

@@ -9,7 +9,7 @@ import { indicatorKind, isMeasured } from '../typing.js';
 import { closestName } from '../validation/spelling.js';
 import { BudgetExceeded } from '../../analysis/budget.js';
 import { type Margin, findMargin } from '../../analysis/margins.js';
-import type { Analyses } from '../analyses.js';
+import type { Analyses } from '../protocol-analyses.js';
 import { isDecimal, parseDecimal, toExactString } from '../../model/rational.js';
 import { quantityText } from '../../model/syntax.js';
 import { UNITS, type Dimension, fromBase, toBase, unitsOf } from '../../model/units.js';
