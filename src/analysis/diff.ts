@@ -6,7 +6,7 @@ import { LevelFunction } from './levels.js';
 import type { Box } from './boxes.js';
 import type { Budget } from './budget.js';
 import { SituationSpace } from './situations.js';
-import { actorName, conditionText, quantityText, stepClauses, stepText } from '../model/syntax.js';
+import { actorName, conditionText, quantityText, stepClauses, stepText, timingText } from '../model/syntax.js';
 
 export interface SituationChange {
     /** The level before and after; equal for a change of response only. */
@@ -59,7 +59,9 @@ export function diffProtocols(before: Protocol, after: Protocol, budget?: Budget
         channels: compareNamed(before.channels, after.channels, channel => channel.name, channelFields),
         indicators: compareNamed(before.indicators, after.indicators, indicator => indicator.name, indicatorFields),
         rules: compareNamed(before.rules, after.rules, rule => rule.name, ruleFields),
-        responses: compareNamed(before.responses, after.responses, response => response.level, response => ({ within: response.within ? quantityText(response.within) : 'none' })),
+        responses: compareNamed(before.responses, after.responses, responseKey, response => ({
+            citation: response.citation ?? 'none', within: response.within ? quantityText(response.within) : 'none', includes: response.includes.join(', ') || 'none',
+        })),
         steps: compareNamed(allSteps(before), allSteps(after), ({ name }) => name, ({ value }) => stepFields(value)).map(unwrap),
         deescalations: compareNamed(before.deescalations, after.deescalations, d => `${d.from} → ${d.to}`, deescalationFields),
     };
@@ -131,8 +133,13 @@ function sameResponse(a: Response | undefined, b: Response | undefined): boolean
     return within(a) === within(b) && a.steps.length === b.steps.length && a.steps.every((s, i) => stepClauses(s) === stepClauses(b.steps[i]));
 }
 
+/** A response by what makes it due: `Alert`, or `to NearBorder`. */
+export function responseKey(response: Response): string {
+    return response.level ?? `to ${response.rule}`;
+}
+
 function allSteps(protocol: Protocol): Array<{ name: string; value: Step }> {
-    return protocol.responses.flatMap(r => r.steps.map(step => ({ name: `${r.level}.${step.name}`, value: step })));
+    return protocol.responses.flatMap(r => r.steps.map(step => ({ name: `${responseKey(r)}.${step.name}`, value: step })));
 }
 
 function unwrap(change: NamedChange<{ name: string; value: Step }>): NamedChange<Step> {
@@ -171,16 +178,20 @@ function ruleFields(r: Rule): Record<string, string> {
 function stepFields(s: Step): Record<string, string> {
     return {
         action: stepText(s),
-        within: quantityText(s.within),
+        citation: s.citation ?? 'none',
+        timing: timingText(s),
         after: s.after.join(', ') || 'none',
         'if unresolved': s.ifUnresolved ? 'yes' : 'no',
-        'authorized by': s.authorizedBy ? `${s.authorizedBy.party}.${s.authorizedBy.organ}` : 'none',
-        cites: s.citation ?? 'none',
+        'authorized by': s.authorizedBy ? actorName(s.authorizedBy) : 'none',
+        cites: s.legalBasis ?? 'none',
     };
 }
 
 function deescalationFields(d: Deescalation): Record<string, string> {
-    return { when: conditionText(d.condition), for: d.holdFor ? quantityText(d.holdFor) : 'none' };
+    return {
+        citation: d.citation ?? 'none', when: d.condition ? conditionText(d.condition) : 'none', for: d.holdFor ? quantityText(d.holdFor) : 'none',
+        after: d.after.join(', ') || 'none',
+    };
 }
 
 /** Added, removed and changed declarations, matched by key; for changed ones, each differing field. */

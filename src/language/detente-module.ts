@@ -24,6 +24,7 @@ import { DetenteScopeProvider } from './references/scope-provider.js';
 import { DetenteDocumentValidator } from './validation/document-validator.js';
 import { DetenteLinker } from './references/linker.js';
 import { GuardedLexer, createGuardedCompletionParser, createGuardedParser } from './parser/guarded-parser.js';
+import { DetenteTokenBuilder } from './parser/token-builder.js';
 import { DetenteReferenceDescriptionProvider } from './workspace/reference-descriptions.js';
 import { registerValidationChecks } from './validation/validator.js';
 import { DetenteDocumentBuilder } from './workspace/document-builder.js';
@@ -63,6 +64,7 @@ export const DetenteSharedModule: Module<DetenteSharedServices, DeepPartial<Dete
 
 export const DetenteModule: Module<DetenteServices, PartialLangiumServices & DetenteAddedServices> = {
     parser: {
+        TokenBuilder: () => new DetenteTokenBuilder(),
         Lexer: services => new GuardedLexer(services),
         LangiumParser: services => createGuardedParser(services),
         CompletionParser: services => createGuardedCompletionParser(services),

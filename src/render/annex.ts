@@ -2,6 +2,7 @@
 import type { ActorRef, Condition, Indicator, Protocol, Step, Test, TestValue } from '../model/protocol.js';
 import { type Rational, equals, floor, rational, subtract, toExactString } from '../model/rational.js';
 import { UNITS } from '../model/units.js';
+import { schedule } from '../analysis/deadlines.js';
 import type { CompiledProtocol } from './compiled.js';
 import { escapeMarkdown } from './markdown.js';
 
@@ -114,7 +115,7 @@ class AnnexWriter {
         if (p.responses.length === 0) return;
         this.heading('Responses');
         for (const response of p.responses) {
-            const scheduled = compiled.tables.steps.get(response.level) ?? [];
+            const scheduled = schedule(response);
             const letters = new Map(scheduled.map((s, i) => [s.step.name, `(${String.fromCharCode(97 + (i % 26))}${i >= 26 ? Math.floor(i / 26) : ''})`]));
             const within = response.within ? `, all within ${durationWords(response.within.base)} of that moment` : '';
             const items = scheduled.map(({ step, deadline }) => {
@@ -122,7 +123,8 @@ class AnnexWriter {
                 const latest = deadline && step.after.length > 0 ? ` and at the latest ${durationWords(deadline)} after the situation reaches that level` : '';
                 return `${letters.get(step.name)} ${this.stepProse(step)}, within ${durationWords(step.within.base)}${after}${latest}`;
             });
-            this.say(`When the situation reaches ${this.levelLabel(response.level)}, the following steps shall be taken${within}:\n` +
+            const moment = response.level !== undefined ? `the situation reaches ${this.levelLabel(response.level)}` : `${response.rule} starts to hold`;
+            this.say(`When ${moment}, the following steps shall be taken${within}:\n` +
                 items.map((item, i) => `   ${item}${i < items.length - 1 ? ';' : '.'}`).join('\n'));
         }
     }
@@ -132,10 +134,11 @@ class AnnexWriter {
         if (p.deescalations.length === 0) return;
         this.heading('De-escalation');
         for (const d of p.deescalations) {
-            const condition = d.holdFor
+            const held = d.condition && (d.holdFor
                 ? `the following has held without interruption for at least ${durationWords(d.holdFor.base)}: ${this.condition(d.condition)}`
-                : this.condition(d.condition);
-            this.say(`Where the situation stands at ${this.levelLabel(d.from)} and ${condition}, the Parties shall regard the situation as ${this.levelLabel(d.to)}.`);
+                : this.condition(d.condition));
+            const done = d.after.length > 0 ? `the step${d.after.length > 1 ? 's' : ''} ${list(d.after.map(escapeMarkdown), 'and')} of its response ${d.after.length > 1 ? 'have' : 'has'} been completed` : undefined;
+            this.say(`Where the situation stands at ${this.levelLabel(d.from)} and ${[held, done].filter(Boolean).join(', and ')}, the Parties shall regard the situation as ${this.levelLabel(d.to)}.`);
         }
     }
 
@@ -144,23 +147,35 @@ class AnnexWriter {
         const action = step.counterpart ? phrase[1].replace('{X}', this.actor(step.counterpart)) : phrase[0];
         const channel = step.channel ? ` through the ${label(this.channelLabel(step.channel))}` : '';
         const unresolved = step.ifUnresolved ? ' if the matter remains unresolved,' : '';
-        const authorized = step.authorizedBy ? ` on the authorization of ${this.actor({ kind: 'organ', ...step.authorizedBy })}` : '';
-        const basis = step.citation ? ` in accordance with ${escapeMarkdown(step.citation)}` : '';
+        const authorized = step.authorizedBy ? ` on the authorization of ${this.actor(step.authorizedBy)}` : '';
+        const basis = step.legalBasis ? ` in accordance with ${escapeMarkdown(step.legalBasis)}` : '';
         return `${unresolved ? `${unresolved.trim()} ` : ''}${this.actor(step.actor)} shall ${action}${channel}${authorized}${basis}`;
     }
 
     /** `the Fleet Command of the Republic of Aland`, `the Republic of Aland`, `the OSCE Conflict Prevention Centre`. */
     protected actor(actor: ActorRef): string {
         const p = this.protocol;
-        const party = actor.kind === 'mediator' ? undefined : p.parties.find(x => x.name === actor.party);
+        const party = actor.kind === 'party' || actor.kind === 'organ' ? p.parties.find(x => x.name === actor.party) : undefined;
+        const organOf = (organ: string | undefined, of: string) => organ === undefined ? of : `the ${label(this.organLabel(organ))} of ${of}`;
         switch (actor.kind) {
             case 'mediator': return `the ${label(p.mediators.find(m => m.name === actor.mediator)?.label ?? actor.mediator)}`;
+            case 'body': return `the ${label(p.bodies.find(b => b.name === actor.body)?.label ?? actor.body)}`;
             case 'party': return `the ${label(party?.label ?? actor.party)}`;
             case 'organ': {
                 const organ = party?.organs.find(o => o.name === actor.organ);
                 return `the ${label(organ?.label ?? actor.organ)} of the ${label(party?.label ?? actor.party)}`;
             }
+            case 'role': return organOf(actor.organ, label(p.roles.find(r => r.name === actor.role)?.label ?? actor.role));
+            case 'each': return actor.organ === undefined ? 'each Party' : `the ${label(this.organLabel(actor.organ))} of each Party`;
+            case 'other': return organOf(actor.organ, 'the other Party');
+            case 'every-other': return actor.organ === undefined ? 'every other Party' : `the ${label(this.organLabel(actor.organ))} of every other Party`;
+            case 'all': return 'all Parties';
         }
+    }
+
+    /** An organ named through a role or `each party`: its label in the first bound party that has it. */
+    protected organLabel(name: string): string {
+        return this.protocol.parties.flatMap(p => p.organs).find(o => o.name === name)?.label ?? name;
     }
 
     protected channelLabel(name: string): string {

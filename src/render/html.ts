@@ -163,8 +163,8 @@ function responses({ protocol, tables }: CompiledProtocol, badge: Badge): Html {
 <table><thead><tr><th>step</th><th>action</th><th>within</th><th>due by</th><th>critical path</th><th>conditions</th></tr></thead><tbody>
 ${(tables.steps.get(level.name) ?? []).map(({ step, deadline, path }) => html`<tr><td>${step.name}</td><td>${stepText(step)}</td><td>${formatDuration(step.within.base)}</td><td>${deadline ? formatDuration(deadline) : 'no deadline'}</td><td>${path.map(s => s.name).join(' → ')}</td><td>${[
             step.ifUnresolved ? 'if unresolved' : '',
-            step.authorizedBy ? `authorized by ${actorName({ kind: 'organ', ...step.authorizedBy })}` : '',
-            step.citation ? `cites ${step.citation}` : '',
+            step.authorizedBy ? `authorized by ${actorName(step.authorizedBy)}` : '',
+            step.legalBasis ? `cites ${step.legalBasis}` : '',
         ].filter(Boolean).join('; ')}</td></tr>\n`)}
 </tbody></table>`;
     })}`;
@@ -174,7 +174,7 @@ function deescalations(protocol: Protocol, badge: Badge): Html {
     if (protocol.deescalations.length === 0) return html``;
     return html`<section id="deescalations"><h2>De-escalation</h2>
 <table><thead><tr><th>from</th><th>to</th><th>when</th><th>for</th></tr></thead><tbody>
-${protocol.deescalations.map(d => html`<tr><td>${badge(d.from)}</td><td>${badge(d.to)}</td><td><code>${conditionText(d.condition)}</code></td><td>${d.holdFor ? formatDuration(d.holdFor.base) : '—'}</td></tr>\n`)}
+${protocol.deescalations.map(d => html`<tr><td>${badge(d.from)}</td><td>${badge(d.to)}</td><td><code>${d.condition ? conditionText(d.condition) : ''}${d.after.length > 0 ? `${d.condition ? ' ' : ''}after ${d.after.join(', ')}` : ''}</code></td><td>${d.holdFor ? formatDuration(d.holdFor.base) : '—'}</td></tr>\n`)}
 </tbody></table></section>`;
 }
 
@@ -182,6 +182,6 @@ function scenarios(protocol: Protocol, badge: Badge): Html {
     if (protocol.scenarios.length === 0) return html``;
     return html`<section id="scenarios"><h2>Scenarios</h2>
 <table><thead><tr><th>scenario</th><th>given</th><th>expect</th><th>steps</th></tr></thead><tbody>
-${protocol.scenarios.map(s => html`<tr><td>${s.name}</td><td><code>${s.given.map(testText).join(', ')}</code></td><td>${s.bound === 'exactly' ? '' : `${s.bound} `}${badge(s.level)}</td><td>${s.steps.join(', ')}</td></tr>\n`)}
+${protocol.scenarios.map(s => html`<tr><td>${s.name}</td><td><code>${s.given.map(testText).join(', ')}</code></td><td>${s.outside ? 'outside scope' : html`${s.bound === 'exactly' ? '' : `${s.bound} `}${badge(s.level!)}`}</td><td>${s.steps.join(', ')}</td></tr>\n`)}
 </tbody></table></section>`;
 }

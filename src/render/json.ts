@@ -3,6 +3,7 @@
 import type { Indicator, Protocol } from '../model/protocol.js';
 import { type Rational, toExactString, toNumber } from '../model/rational.js';
 import type { Constraint } from '../tables/constraints.js';
+import { schedule } from '../analysis/deadlines.js';
 import type { CompiledProtocol } from './compiled.js';
 import { actorName, conditionText, testText, wholeNumberBounds } from './text.js';
 
@@ -118,9 +119,11 @@ function structure(protocol: Protocol, compiled: CompiledProtocol) {
             ...(rule.disclosure ? { disclosure: rule.disclosure } : {}),
         })),
         responses: protocol.responses.map(response => ({
-            level: response.level,
+            ...(response.level !== undefined ? { level: response.level } : { rule: response.rule }),
+            ...(response.citation ? { citation: response.citation } : {}),
             ...(response.within ? { withinSeconds: seconds(response.within.base) } : {}),
-            steps: (compiled.tables.steps.get(response.level) ?? []).map(({ step, deadline, path }) => ({
+            ...(response.includes.length > 0 ? { includes: response.includes } : {}),
+            steps: schedule(response).map(({ step, deadline, path }) => ({
                 name: step.name,
                 actor: actorName(step.actor),
                 verb: step.verb,
@@ -130,14 +133,14 @@ function structure(protocol: Protocol, compiled: CompiledProtocol) {
                 withinSeconds: seconds(step.within.base),
                 after: step.after,
                 ifUnresolved: step.ifUnresolved,
-                ...(step.authorizedBy ? { authorizedBy: actorName({ kind: 'organ', ...step.authorizedBy }) } : {}),
-                ...(step.citation ? { citation: step.citation } : {}),
+                ...(step.authorizedBy ? { authorizedBy: actorName(step.authorizedBy) } : {}),
+                ...(step.legalBasis ? { citation: step.legalBasis } : {}),
                 ...(deadline ? { deadlineSeconds: seconds(deadline) } : {}),
                 criticalPath: path.map(s => s.name),
             })),
         })),
         deescalations: protocol.deescalations.map(d => ({
-            from: d.from, to: d.to, condition: conditionText(d.condition),
+            from: d.from, to: d.to, ...(d.condition ? { condition: conditionText(d.condition) } : {}), ...(d.after.length > 0 ? { after: d.after } : {}),
             ...(d.holdFor ? { holdForSeconds: seconds(d.holdFor.base) } : {}),
         })),
         scenarios: protocol.scenarios.map(s => ({

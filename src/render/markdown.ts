@@ -1,7 +1,7 @@
 // Markdown (GitHub-flavoured): the ladder, the rule table, the resolved table and the responses.
 import type { Protocol } from '../model/protocol.js';
 import type { CompiledProtocol } from './compiled.js';
-import { actorName, conditionText, constraintText, formatDuration, levelTitle, stepText } from './text.js';
+import { actorName, constraintText, formatDuration, levelTitle, offrampText, stepText } from './text.js';
 
 /** Escapes protocol text for Markdown: no HTML, no emphasis, no links, no table breaks. */
 export function escapeMarkdown(text: string): string {
@@ -77,8 +77,8 @@ export function renderMarkdown(compiled: CompiledProtocol): string {
             step.after.map(escapeMarkdown).join(', '),
             [
                 step.ifUnresolved ? 'if unresolved' : '',
-                step.authorizedBy ? `authorized by ${escapeMarkdown(actorName({ kind: 'organ', ...step.authorizedBy }))}` : '',
-                step.citation ? `cites ${escapeMarkdown(step.citation)}` : '',
+                step.authorizedBy ? `authorized by ${escapeMarkdown(actorName(step.authorizedBy))}` : '',
+                step.legalBasis ? `cites ${escapeMarkdown(step.legalBasis)}` : '',
             ].filter(Boolean).join('; '),
         ])), '');
     }
@@ -86,7 +86,7 @@ export function renderMarkdown(compiled: CompiledProtocol): string {
     if (protocol.deescalations.length > 0) {
         out.push('## De-escalation', '');
         out.push(table(['from', 'to', 'when', 'for'], protocol.deescalations.map(d => [
-            escapeMarkdown(d.from), escapeMarkdown(d.to), cell(conditionText(d.condition)), d.holdFor ? formatDuration(d.holdFor.base) : '—',
+            escapeMarkdown(d.from), escapeMarkdown(d.to), cell(offrampText(d)), d.holdFor ? formatDuration(d.holdFor.base) : '—',
         ])), '');
     }
     return out.join('\n');

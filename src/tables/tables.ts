@@ -1,7 +1,7 @@
 // The two decision tables of a protocol: the rule table (one row per rule, or per part of a rule with `or`;
 // PRIORITY hit policy) and the resolved table (disjoint rows covering every situation; UNIQUE).
 import type { Analysis } from '../analysis/analyse.js';
-import { type ScheduledStep, schedule } from '../analysis/deadlines.js';
+import { type DueStep, stepsDue } from '../analysis/deadlines.js';
 import type { Box } from '../analysis/boxes.js';
 import type { SituationSpace } from '../analysis/situations.js';
 import type { Level, Protocol, Rule } from '../model/protocol.js';
@@ -30,8 +30,8 @@ export interface DecisionTables {
     readonly priority: readonly Level[];
     readonly ruleRows: readonly RuleRow[];
     readonly resolvedRows: readonly ResolvedRow[];
-    /** Each level's response steps with their absolute deadlines (empty for levels without a response). */
-    readonly steps: ReadonlyMap<string, readonly ScheduledStep[]>;
+    /** The steps due at each level (its response's and those it includes), with their absolute deadlines. */
+    readonly steps: ReadonlyMap<string, readonly DueStep[]>;
 }
 
 /** Builds both tables from a complete analysis (one whose budget did not run out). */
@@ -49,10 +49,7 @@ export function decisionTables(analysis: Analysis): DecisionTables {
     const priority = [...protocol.levels].reverse();
     const resolvedRows = priority.flatMap(level =>
         sortBoxes(levels.region(level.rank).merged().boxes).map(box => row(space, { level, box })));
-    const steps = new Map(protocol.levels.map(level => {
-        const response = protocol.responses.find(r => r.level === level.name);
-        return [level.name, response ? schedule(response) : []];
-    }));
+    const steps = new Map(protocol.levels.map(level => [level.name, stepsDue(protocol, level.name)]));
     return { protocol, space, priority, ruleRows, resolvedRows, steps };
 }
 

@@ -96,13 +96,13 @@ export const randomProtocol: fc.Arbitrary<Protocol> = fc
         const rule = fc.record({ condition: conditionOver(indicators), level: levelName, redline: fc.boolean() });
         const deescalation = fc.record({ from: fc.integer({ min: 1, max: levelCount - 1 }), condition: conditionOver(indicators) })
             .chain(d => fc.integer({ min: 0, max: d.from - 1 }).map((to): Deescalation => ({
-                from: levels[d.from].name, to: levels[to].name, condition: d.condition, source: place(),
+                from: levels[d.from].name, to: levels[to].name, condition: d.condition, after: [], source: place(),
             })));
         const scenario = fc.record({
             given: fc.array(fc.constantFrom(...indicators).chain(testOn), { maxLength: 2 }),
             bound: fc.constantFrom<Scenario['bound']>('exactly', 'at least', 'at most'),
             level: levelName,
-        }).map((s): Scenario => ({ name: 'scenario', steps: [], source: place(), ...s }));
+        }).map((s): Scenario => ({ name: 'scenario', steps: [], outside: false, confidential: false, source: place(), ...s }));
         return fc.record({
             rules: fc.array(rule, { minLength: 1, maxLength: 5 }),
             deescalations: fc.array(deescalation, { maxLength: 2 }),
@@ -110,10 +110,19 @@ export const randomProtocol: fc.Arbitrary<Protocol> = fc
         }).map(({ rules, deescalations, scenarios }): Protocol => ({
             name: 'Generated',
             title: 'Generated',
+            languages: [],
+            confidential: false,
             requireReciprocity: false,
             parties: [],
+            bound: [],
+            roles: [],
             mediators: [],
+            bodies: [],
             channels: [],
+            actions: [],
+            events: [],
+            scopes: [],
+            duties: [],
             indicators,
             levels,
             rules: rules.map((r, i): Rule => ({

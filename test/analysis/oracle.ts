@@ -30,7 +30,7 @@ function boundaries(protocol: Protocol, indicator: string): Rational[] {
     };
     const visit = (c: Condition): void => c.kind === 'test' ? visitTest(c.test) : c.kind === 'not' ? visit(c.operand) : c.operands.forEach(visit);
     protocol.rules.forEach(r => visit(r.condition));
-    protocol.deescalations.forEach(d => visit(d.condition));
+    protocol.deescalations.forEach(d => d.condition && visit(d.condition));
     protocol.scenarios.forEach(s => s.given.forEach(visitTest));
     return found;
 }

@@ -97,7 +97,7 @@ describe('the analysis agrees with brute force on random protocols', () => {
                 const target = levelRank(protocol, deescalation.to);
                 const source = levelRank(protocol, deescalation.from);
                 const between = (r: number) => r > target && r <= source;
-                const inCondition = grid.points.map(p => holds(protocol, deescalation.condition, p));
+                const inCondition = grid.points.map(p => holds(protocol, deescalation.condition!, p));
                 if (!inCondition.some(Boolean)) {
                     expect(findings.map(f => f.code)).toContain('unsatisfiable-condition');
                     return;
@@ -108,7 +108,7 @@ describe('the analysis agrees with brute force on random protocols', () => {
                 if (flap) {
                     const w = flap.witness as SituationWitness;
                     const at = witnessSituation(protocol, w);
-                    expect(holds(protocol, deescalation.condition, at)).toBe(true);
+                    expect(holds(protocol, deescalation.condition!, at)).toBe(true);
                     expect(rank(protocol, at)).toBe(levelRank(protocol, w.level));
                     expect(between(rank(protocol, at))).toBe(true);
                     return;
@@ -121,7 +121,7 @@ describe('the analysis agrees with brute force on random protocols', () => {
                     const pair = margin.witness as { offramp: SituationWitness; reescalation: SituationWitness };
                     const offramp = witnessSituation(protocol, pair.offramp);
                     const reescalation = witnessSituation(protocol, pair.reescalation);
-                    expect(holds(protocol, deescalation.condition, offramp)).toBe(true);
+                    expect(holds(protocol, deescalation.condition!, offramp)).toBe(true);
                     expect(between(rank(protocol, reescalation))).toBe(true);
                     expect(touching(protocol, offramp, reescalation)).toBe(true);
                 }

@@ -85,7 +85,7 @@ describe('parsing', () => {
             ['Coast', 'Coast guard', []],
         ]);
         const radio = p.members.filter(ast.isChannel).find(c => c.name === 'Radio')!;
-        expect(radio.ends.map(e => e.$refText)).toEqual(['Cordia.Coast', 'OSCE']);
+        expect(radio.ends.map(e => e.$cstNode?.text)).toEqual(['Cordia.Coast', 'OSCE']);
         expect([radio.latency?.number, radio.latency?.unit, radio.fallback?.$refText]).toEqual(['1', 'min', 'Hotline']);
     });
 
@@ -158,14 +158,14 @@ describe('parsing', () => {
         expect([alert.within?.number, alert.within?.unit, concern.within]).toEqual(['4', 'h', undefined]);
         const act = alert.steps[2];
         expect({
-            actor: act.actor.$refText, verb: act.verb, counterpart: act.counterpart?.$refText, within: `${act.within.number} ${act.within.unit}`,
-            after: act.after.map(a => a.$refText), ifUnresolved: act.ifUnresolved, authorizedBy: act.authorizedBy?.$refText, citation: act.citation,
+            actor: act.actor.$cstNode?.text, verb: act.verb.builtin, counterpart: act.counterpart?.$cstNode?.text, within: `${act.within?.number} ${act.within?.unit}`,
+            after: act.after.map(a => a.$refText), ifUnresolved: act.ifUnresolved, authorizedBy: act.authorizedBy?.$cstNode?.text, citation: act.legalBasis,
         }).toEqual({
             actor: 'Aland.Fleet', verb: 'intercepts', counterpart: 'Borea.Fleet', within: '2 h',
             after: ['call', 'check'], ifUnresolved: true, authorizedBy: 'Aland.MoD', citation: 'UN Charter, Art. 51',
         });
         expect(alert.steps[1].counterpart).toBeUndefined();
-        expect(concern.steps[0].actor.$refText).toBe('Aland');
+        expect(concern.steps[0].actor.$cstNode?.text).toBe('Aland');
     });
 
     test('every verb of every class', async () => {
@@ -194,7 +194,7 @@ describe('parsing', () => {
             scenario "upper bound" { expect at most Crisis }
         `);
         const scenarios = p.members.filter(ast.isScenario);
-        expect(scenarios.map(s => [s.name, s.given.length, s.bound, s.level.$refText, s.steps.map(x => x.$refText)])).toEqual([
+        expect(scenarios.map(s => [s.name, s.given.length, s.bound, s.level?.$refText, s.steps.map(x => x.$refText)])).toEqual([
             ['exact', 2, undefined, 'Concern', ['inform']],
             ['lower bound', 1, 'least', 'Alert', []],
             ['upper bound', 0, 'most', 'Crisis', []],

@@ -1,8 +1,8 @@
 // `detente diff OLD NEW`: the situations whose level or response changed, and the rules and steps that changed.
 import { BudgetExceeded, COMMAND_LINE_BUDGETS } from '../../analysis/budget.js';
-import { type NamedChange, type ProtocolDiff, type SituationChange, diffProtocols, hasChanges } from '../../analysis/diff.js';
+import { type NamedChange, type ProtocolDiff, type SituationChange, diffProtocols, hasChanges, responseKey } from '../../analysis/diff.js';
 import type { Deescalation, Protocol, Rule, Step } from '../../model/protocol.js';
-import { actorName, conditionText, quantityText, stepClauses } from '../../model/syntax.js';
+import { actorName, conditionText, offrampText, quantityText, stepClauses } from '../../model/syntax.js';
 import { constraintsOf } from '../../tables/constraints.js';
 import { boxText } from '../../render/text.js';
 import { UsageError } from '../inputs.js';
@@ -89,7 +89,7 @@ function toText(diff: ProtocolDiff): string {
         `${channel.latency ? `, latency ${quantityText(channel.latency)}` : ''}${channel.fallback ? `, fallback ${channel.fallback}` : ''}`);
     named('Indicators', diff.indicators, i => `${i.kind}${i.members ? ` ${i.members.join(', ')}` : ''}${i.worse ? `, worse when ${i.worse}` : ''}`);
     named('Rules', diff.rules, ruleText);
-    named('Responses', diff.responses, response => `response ${response.level}${response.within ? ` within ${quantityText(response.within)}` : ''}`);
+    named('Responses', diff.responses, response => `response ${responseKey(response)}${response.within ? ` within ${quantityText(response.within)}` : ''}`);
     named('Steps', diff.steps, stepClauses);
     named('De-escalations', diff.deescalations, deescalationText);
     return lines.join('\n') + '\n';
@@ -100,7 +100,7 @@ function ruleText(rule: Rule): string {
 }
 
 function deescalationText(d: Deescalation): string {
-    return `when ${conditionText(d.condition)}${d.holdFor ? ` for ${quantityText(d.holdFor)}` : ''}`;
+    return `${offrampText(d)}${d.holdFor ? ` for ${quantityText(d.holdFor)}` : ''}`;
 }
 
 function toJson(diff: ProtocolDiff) {
@@ -129,7 +129,7 @@ function toJson(diff: ProtocolDiff) {
         channels: named(diff.channels, channel => channel.label),
         indicators: named(diff.indicators, i => i.kind),
         rules: named(diff.rules, ruleText),
-        responses: named(diff.responses, response => response.level),
+        responses: named(diff.responses, responseKey),
         steps: named(diff.steps, (step: Step) => stepClauses(step)),
         deescalations: named(diff.deescalations, deescalationText),
     };

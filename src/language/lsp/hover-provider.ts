@@ -8,7 +8,7 @@ import * as ast from '../generated/ast.js';
 import type { DetenteServices } from '../detente-module.js';
 import type { Analyses } from '../protocol-analyses.js';
 import type { ProtocolModels } from '../protocol-models.js';
-import { indicatorKind, isMeasured } from '../typing.js';
+import { describeKind, indicatorKind, isMeasured, unitsOfIndicator } from '../typing.js';
 import { BudgetExceeded } from '../../analysis/budget.js';
 import { formatDuration, schedule } from '../../analysis/deadlines.js';
 import { isDecimal, parseDecimal, toDecimalString, toExactString } from '../../model/rational.js';
@@ -63,14 +63,14 @@ export class DetenteHoverProvider extends MultilineCommentHoverProvider {
     protected indicatorHover(node: ast.Indicator): string {
         const kind = indicatorKind(node);
         const type = node.type;
-        const lines = [`**indicator** \`${node.name}\`${node.label ? ` — ${node.label}` : ''}`];
+        const lines = [`**indicator** \`${node.name}\`${node.label ? ` — ${node.label.text}` : ''}`];
         if (isMeasured(kind)) {
             const shown = (ast.isQuantityType(type) && type.unit) || this.model(node)?.indicators.find(i => i.name === node.name)?.unit;
-            const base = BASE_UNIT[kind];
-            lines.push(`A ${kind}${base ? ` in ${base}` : ' (whole numbers)'}${shown && shown !== base ? `, shown in ${shown}` : ''}; ` +
+            const base = unitsOfIndicator(node)[0]?.symbol;
+            lines.push(`${capitalize(describeKind(kind, node))}${base ? ` in ${base}` : ' (whole numbers)'}${shown && shown !== base ? `, shown in ${shown}` : ''}; ` +
                 (node.direction ? `worse when ${node.direction}.` : 'neutral: no direction is worse.'));
         } else if (kind === 'flag') {
-            lines.push('A flag: `true` is worse.');
+            lines.push(node.neutral ? 'A flag, neutral: neither value is worse.' : `A flag: \`${node.direction === 'false' ? 'false' : 'true'}\` is worse.`);
         } else if (ast.isScaleType(type)) {
             lines.push(`A scale, later members worse: ${type.members.map(m => `\`${m.name}\``).join(' < ')}.`);
         } else if (ast.isChoiceType(type)) {
@@ -151,7 +151,7 @@ export class DetenteHoverProvider extends MultilineCommentHoverProvider {
 
     protected channelHover(node: ast.Channel): string {
         const lines = [`**channel** \`${node.name}\`${node.label ? ` — ${node.label}` : ''}`];
-        lines.push(`Links ${node.ends.map(e => `\`${e.$refText}\``).join(' and ')}` +
+        lines.push(`Links ${node.ends.map(e => `\`${e.$cstNode?.text ?? ''}\``).join(' and ')}` +
             (node.latency ? `; delivers within ${node.latency.number} ${node.latency.unit ?? ''}`.trimEnd() : '') +
             (node.fallback ? `; falls back to \`${node.fallback.$refText}\`` : '; no fallback') + '.');
         return lines.join('\n\n');
@@ -187,4 +187,8 @@ export class DetenteHoverProvider extends MultilineCommentHoverProvider {
         const first = file.declarations.find(ast.isProtocol);
         return first && this.models.forProtocol(first);
     }
+}
+
+function capitalize(text: string): string {
+    return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -1,8 +1,8 @@
 // unit-mismatch: a value that does not fit its indicator (dimension, unit, member, flag, percent range).
 import type { ValidationAcceptor } from 'langium';
 import type { Between, Comparison, FlagTest, Indicator, Membership, Quantity, QuantityType } from '../generated/ast.js';
-import { describeKind, indicatorKind, isMeasured, quantityProblem, useOf, valueProblem } from '../typing.js';
-import { unitProblem, type Dimension } from '../../model/units.js';
+import { describeKind, durationProblem, indicatorKind, isMeasured, unitsOfDimension, useOf, valueProblem } from '../typing.js';
+import { type Dimension, unitProblem, unitsOf } from '../../model/units.js';
 import { report } from './report.js';
 
 export function checkComparison(comparison: Comparison, accept: ValidationAcceptor): void {
@@ -45,7 +45,10 @@ export function checkFlagTest(test: FlagTest, accept: ValidationAcceptor): void 
 /** `distance in nm`: the display unit must belong to the dimension. */
 export function checkDisplayUnit(type: QuantityType, accept: ValidationAcceptor): void {
     if (type.unit === undefined) return;
-    const problem = unitProblem(type.dimension as Dimension, type.unit);
+    const dimension = type.dimension ?? type.declared?.ref?.name;
+    const units = type.dimension ? unitsOf(type.dimension as Dimension) : type.declared?.ref ? unitsOfDimension(type.declared.ref) : undefined;
+    if (!dimension || !units) return;
+    const problem = unitProblem(dimension, units, type.unit);
     if (problem) {
         report(accept, 'unit-mismatch', capitalize(problem) + '.', { node: type, property: 'unit' });
     }
@@ -54,7 +57,7 @@ export function checkDisplayUnit(type: QuantityType, accept: ValidationAcceptor)
 /** Latencies, deadlines and hold times are durations. */
 export function checkDuration(quantity: Quantity | undefined, accept: ValidationAcceptor): void {
     if (!quantity) return;
-    const problem = quantityProblem('duration', quantity);
+    const problem = durationProblem(quantity);
     if (problem) {
         report(accept, 'unit-mismatch', capitalize(problem) + '.', { node: quantity });
     }
