@@ -11,10 +11,28 @@ export class UsageError extends Error {
     }
 }
 
+/** A line `detente: …` on stderr (bad usage or input, a refusal). */
+export function stderrLine(message: string): string {
+    return `detente: ${message}\n`;
+}
+
+/** Names each file that could not be read, one line each. */
+export function reportBadFiles(bad: readonly BadFile[], err: NodeJS.WritableStream): void {
+    for (const { message } of bad) err.write(stderrLine(message));
+}
+
 export interface ProtocolSource {
     /** Absolute path. */
     readonly file: string;
     readonly text: string;
+}
+
+/** A file found but not read: named on stderr while the other files go on (LANGUAGE.md §5). */
+export interface BadFile {
+    /** Absolute path. */
+    readonly file: string;
+    /** The one line naming the file and why: `p.detente: is a binary file, …`. */
+    readonly message: string;
 }
 
 const EXTENSION = '.detente';
@@ -86,7 +104,10 @@ async function searchFolder(folder: string, visited: Set<string>): Promise<strin
     return files;
 }
 
-/** Reads a protocol file strictly: it must be readable UTF-8 text. */
+/**
+ * Reads a protocol file strictly: it must be readable UTF-8 text. An empty file is fine: it declares
+ * nothing, and is checked like any other.
+ */
 export async function readProtocolFile(file: string, shownAs = file): Promise<ProtocolSource> {
     let bytes: Uint8Array;
     try {
@@ -103,10 +124,23 @@ export async function readProtocolFile(file: string, shownAs = file): Promise<Pr
         }
         throw error;
     }
-    if (text.trim() === '') {
-        throw new UsageError(`${shownAs}: is empty: a protocol file declares parties, channels, indicators or protocols`);
-    }
     return { file, text };
+}
+
+/** Reads every file; a file that cannot be read is set apart, and the others still read. */
+export async function readProtocolFiles(files: readonly string[], shownAs: (file: string) => string): Promise<{ sources: ProtocolSource[]; bad: BadFile[] }> {
+    const read = await Promise.all(files.map(async file => {
+        try {
+            return await readProtocolFile(file, shownAs(file));
+        } catch (error) {
+            if (error instanceof UsageError) return { file, message: error.message };
+            throw error;
+        }
+    }));
+    return {
+        sources: read.filter((r): r is ProtocolSource => 'text' in r),
+        bad: read.filter((r): r is BadFile => !('text' in r)),
+    };
 }
 
 export function describeFsError(error: unknown): string {

@@ -30,7 +30,7 @@ export async function run(argv: readonly string[], out: NodeJS.WritableStream = 
         .option('--max-warnings <n>', 'fail (exit 1) when there are more warnings than this', parseCount)
         .option('--root <dir>', 'project root that imports must stay inside (default: the current directory)')
         .action(async (paths: string[], options: { format: 'text' | 'json' | 'sarif'; maxWarnings?: number; root?: string }) => {
-            exitCode = await check(paths, options, out);
+            exitCode = await check(paths, options, out, err);
         });
 
     program.command('compile')
@@ -68,7 +68,7 @@ export async function run(argv: readonly string[], out: NodeJS.WritableStream = 
         .argument('<paths...>', '.detente files or folders to search')
         .option('--root <dir>', 'project root that imports must stay inside (default: the current directory)')
         .action(async (paths: string[], options: { root?: string }) => {
-            exitCode = await testCommand(paths, options, out);
+            exitCode = await testCommand(paths, options, out, err);
         });
 
     program.command('explain')

@@ -104,8 +104,6 @@ describe('detente check: bad usage and input exit 2 with one line naming the fil
         ['a missing file', {}, ['missing.detente'], /^detente: missing\.detente: no such file or folder$/],
         ['a folder without protocols', { 'empty/readme.md': '# nothing' }, ['empty'], /^detente: empty: no \.detente files in this folder$/],
         ['a file that is not a protocol', { 'notes.txt': 'x' }, ['notes.txt'], /^detente: notes\.txt: not a \.detente file$/],
-        ['a binary file', { 'b.detente': new Uint8Array([0x70, 0x00, 0xff]) }, ['b.detente'], /^detente: b\.detente: is a binary file, not protocol text \(NUL byte at line 1, byte 2\)$/],
-        ['text that is not UTF-8', { 'l.detente': new Uint8Array([0x0a, 0x2f, 0x2f, 0xe9, 0x74, 0xe9]) }, ['l.detente'], /^detente: l\.detente: is not UTF-8 text \(invalid byte at line 2, byte 3\)$/],
         ['an unknown format', { 'p.detente': CLEAN }, ['--format', 'xml', 'p.detente'], /argument 'xml' is invalid/],
         ['an unknown option', { 'p.detente': CLEAN }, ['--frobnicate', 'p.detente'], /unknown option '--frobnicate'/],
     ];
@@ -115,6 +113,18 @@ describe('detente check: bad usage and input exit 2 with one line naming the fil
         expect(run.code).toBe(2);
         expect(run.stdout).toBe('');
         expect(run.stderr.split('\n')[0]).toMatch(message);
+    });
+
+    // A file that cannot be read is named, and the files that can be are still reported (bad-files.test.ts).
+    const unreadable: Array<[string, Record<string, string | Uint8Array>, string]> = [
+        ['a binary file', { 'b.detente': new Uint8Array([0x70, 0x00, 0xff]) }, 'detente: b.detente: is a binary file, not protocol text (NUL byte at line 1, byte 2)'],
+        ['text that is not UTF-8', { 'l.detente': new Uint8Array([0x0a, 0x2f, 0x2f, 0xe9, 0x74, 0xe9]) }, 'detente: l.detente: is not UTF-8 text (invalid byte at line 2, byte 3)'],
+    ];
+    test.each(unreadable)('%s', (_name, files, message) => {
+        const run = detente(['check', Object.keys(files)[0]], folder(files));
+        expect(run.code).toBe(2);
+        expect(run.stderr).toBe(`${message}\n`);
+        expect(run.stdout).toBe('0 files checked: 0 errors, 0 warnings, 0 infos\n');
     });
 
     test('an unreadable file', () => {

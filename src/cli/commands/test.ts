@@ -1,13 +1,16 @@
 // `detente test`: runs every scenario of the protocols named, and ends with `N passed, N failed`.
 import { scenarioResults } from '../../analysis/analyse.js';
+import { reportBadFiles } from '../inputs.js';
 import { displayPath, loadProject } from '../project.js';
 
 export interface TestOptions {
     readonly root?: string;
 }
 
-export async function testCommand(paths: readonly string[], options: TestOptions, out: NodeJS.WritableStream): Promise<number> {
-    const project = await loadProject(paths, options.root);
+/** Returns the exit code: 2 when a file could not be read (the others still run), else 1 when a scenario failed. */
+export async function testCommand(paths: readonly string[], options: TestOptions, out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
+    const project = await loadProject(paths, options.root, { keepGoing: true });
+    reportBadFiles(project.bad, err);
     let passed = 0;
     let failed = 0;
     for (const document of project.inputs) {
@@ -32,5 +35,6 @@ export async function testCommand(paths: readonly string[], options: TestOptions
         }
     }
     out.write(`${passed} passed, ${failed} failed\n`);
+    if (project.bad.length > 0) return 2;
     return failed > 0 ? 1 : 0;
 }
