@@ -10,10 +10,28 @@ const DETENTE = path.join(REPO, 'bin', 'detente.js');
 
 export interface Run { code: number | null; stdout: string; stderr: string }
 
+/**
+ * A run that has not ended by then is stopped, and fails its test (its code is null) instead of
+ * hanging the suite: a waiting child blocks the test's own timeout. Generous, for loaded machines.
+ */
+const HANG_AFTER_MS = 180_000;
+
 /** Runs `detente` with the arguments in a folder (the repository by default), optionally as another user. */
 export function detente(args: string[], cwd = REPO, asUser?: number): Run {
-    const result = spawnSync(process.execPath, [DETENTE, ...args], { cwd, encoding: 'utf8', uid: asUser, gid: asUser });
+    const result = spawnSync(process.execPath, [DETENTE, ...args], { cwd, encoding: 'utf8', uid: asUser, gid: asUser, timeout: HANG_AFTER_MS, killSignal: 'SIGKILL' });
     return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Runs `detente` through a shell command line: `ulimit -n 256 && exec detente …`, in a folder. */
+export function detenteInShell(prefix: string, args: string[], cwd: string): Run {
+    const command = `${prefix} && exec ${[process.execPath, DETENTE, ...args].map(quote).join(' ')}`;
+    const result = spawnSync('bash', ['-c', command], { cwd, encoding: 'utf8', timeout: HANG_AFTER_MS, killSignal: 'SIGKILL' });
+    return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** A word for the shell, quoted. */
+export function quote(word: string): string {
+    return `'${word.replace(/'/g, `'\\''`)}'`;
 }
 
 let root: string | undefined;
