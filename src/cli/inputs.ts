@@ -3,6 +3,7 @@ import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { READS_AT_ONCE, mapBounded } from '../language/workspace/bounded.js';
 import { decodeProtocolText, readRegularFile, UnreadableTextError } from '../language/workspace/protocol-text.js';
+import { printable } from '../render/printable.js';
 
 /** Bad usage or input: reported as one line naming the file, exit code 2. */
 export class UsageError extends Error {
@@ -12,9 +13,9 @@ export class UsageError extends Error {
     }
 }
 
-/** A line `detente: …` on stderr (bad usage or input, a refusal). */
+/** A line `detente: …` on stderr (bad usage or input, a refusal); a file name in it cannot break it or talk to the terminal. */
 export function stderrLine(message: string): string {
-    return `detente: ${message}\n`;
+    return `detente: ${printable(message)}\n`;
 }
 
 /** Names each file that could not be read, one line each. */

@@ -2,9 +2,10 @@
 import * as path from 'node:path';
 import type { CompiledProtocol } from '../../render/compiled.js';
 import { type Format, renderFiles } from '../../render/outputs.js';
+import { printable } from '../../render/printable.js';
 import { compileDocument } from '../compilation.js';
 import { collectDiagnostics } from '../findings.js';
-import { reportBadFiles } from '../inputs.js';
+import { reportBadFiles, stderrLine } from '../inputs.js';
 import { type Output, writeOutputs } from '../output.js';
 import { displayPath, loadProject } from '../project.js';
 
@@ -31,7 +32,7 @@ export async function compileCommand(paths: readonly string[], options: CompileO
     for (const document of project.inputs) {
         for (const compilation of compileDocument(project, document, diagnostics)) {
             if (!compilation.ok) {
-                err.write(`detente: ${displayPath(document.uri.fsPath)}: ${compilation.protocol} not compiled: ${compilation.reason}\n`);
+                err.write(stderrLine(`${displayPath(document.uri.fsPath)}: ${compilation.protocol} not compiled: ${compilation.reason}`));
                 failed++;
                 continue;
             }
@@ -41,7 +42,7 @@ export async function compileCommand(paths: readonly string[], options: CompileO
     }
     await writeOutputs(outputs, [...project.documents.map(d => d.uri.fsPath), ...project.bad.map(b => b.file)]);
     for (const output of outputs) {
-        out.write(`wrote ${displayPath(path.resolve(output.file))}\n`);
+        out.write(`wrote ${printable(displayPath(path.resolve(output.file)))}\n`);
     }
     if (project.bad.length > 0) return 2;
     return failed > 0 ? 1 : 0;

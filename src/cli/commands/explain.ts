@@ -3,7 +3,7 @@ import { explain, type Explanation } from '../../analysis/explain.js';
 import { GivenError, parseGiven } from '../../analysis/given.js';
 import type { Protocol } from '../../model/protocol.js';
 import { explanationJson, explanationText } from '../../render/explanation.js';
-import { UsageError } from '../inputs.js';
+import { UsageError, stderrLine } from '../inputs.js';
 import { loadProject } from '../project.js';
 import { collectDiagnostics, formatText } from '../findings.js';
 
@@ -20,7 +20,7 @@ export async function explainCommand(file: string, options: ExplainOptions, out:
     const diagnostics = collectDiagnostics(project.documents).filter(d => d.severity === 'error');
     if (diagnostics.length > 0) {
         err.write(formatText(diagnostics, project.documents.length));
-        err.write(`detente: ${file} has errors; fix them before explaining situations\n`);
+        err.write(stderrLine(`${file} has errors; fix them before explaining situations`));
         return 1;
     }
     const protocols = project.services.model.ProtocolModels.forDocument(document);

@@ -3,6 +3,7 @@ import { DetenteFormatter } from '../../language/lsp/formatter.js';
 import { createDetenteServices } from '../../language/detente-module.js';
 import { MAX_TEXT_LENGTH } from '../../language/parser/guarded-parser.js';
 import { ProtocolFileSystem } from '../../language/workspace/protocol-text.js';
+import { printable } from '../../render/printable.js';
 import { UsageError, findProtocolFiles, readProtocolFile, stderrLine } from '../inputs.js';
 import { writeAtomically } from '../output.js';
 import { displayPath } from '../project.js';
@@ -34,17 +35,17 @@ export async function fmtCommand(paths: readonly string[], options: FmtOptions, 
         const formatted = formatter.format(text);
         if (formatted === undefined) {
             const why = text.length > MAX_TEXT_LENGTH ? 'it is longer than the protocol files Détente reads' : 'it contains characters the language does not use';
-            err.write(`detente: ${displayPath(file)}: not formatted: ${why} (see detente check)\n`);
+            err.write(stderrLine(`${displayPath(file)}: not formatted: ${why} (see detente check)`));
             unformattable++;
             continue;
         }
         if (formatted === text) continue;
         changed++;
         if (options.check) {
-            out.write(`${displayPath(file)} would be reformatted\n`);
+            out.write(`${printable(displayPath(file))} would be reformatted\n`);
         } else {
             await writeAtomically(file, formatted);
-            out.write(`formatted ${displayPath(file)}\n`);
+            out.write(`formatted ${printable(displayPath(file))}\n`);
         }
     }
     if (options.check && changed === 0 && unformattable === 0 && bad === 0) {

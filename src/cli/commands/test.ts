@@ -1,5 +1,6 @@
 // `detente test`: runs every scenario of the protocols named, and ends with `N passed, N failed`.
 import { scenarioResults } from '../../analysis/analyse.js';
+import { printable } from '../../render/printable.js';
 import { reportBadFiles } from '../inputs.js';
 import { displayPath, loadProject } from '../project.js';
 
@@ -16,12 +17,13 @@ export async function testCommand(paths: readonly string[], options: TestOptions
     for (const document of project.inputs) {
         const protocols = project.services.model.ProtocolModels.forDocument(document);
         if (protocols.every(protocol => protocol.scenarios.length === 0)) continue;
-        out.write(`${displayPath(document.uri.fsPath)}\n`);
+        out.write(`${printable(displayPath(document.uri.fsPath))}\n`);
         for (const protocol of protocols) {
             const results = protocol.complete ? scenarioResults(project.services.model.Analyses.of(protocol)) : undefined;
             for (const scenario of protocol.scenarios) {
                 const result = results?.find(r => r.scenario === scenario);
-                const title = `${protocol.name} › ${scenario.name}`;
+                // Scenario names are protocol text: a line break or an escape sequence in one stays on its line.
+                const title = printable(`${protocol.name} › ${scenario.name}`);
                 if (result?.passed) {
                     passed++;
                     out.write(`  ✓ ${title}\n`);
@@ -29,7 +31,7 @@ export async function testCommand(paths: readonly string[], options: TestOptions
                     failed++;
                     const reason = result?.reason
                         ?? (protocol.complete ? 'not run: the analysis stopped at its budget' : 'not run: the protocol has errors (see detente check)');
-                    out.write(`  ✗ ${title}\n      ${reason}\n`);
+                    out.write(`  ✗ ${title}\n      ${printable(reason)}\n`);
                 }
             }
         }
