@@ -26,7 +26,9 @@ export function reportBadFiles(bad: readonly BadFile[], err: NodeJS.WritableStre
 export interface ProtocolSource {
     /** Absolute path. */
     readonly file: string;
+    /** Without the byte-order mark, if the file starts with one. */
     readonly text: string;
+    readonly byteOrderMark: boolean;
 }
 
 /** A file found but not read: named on stderr while the other files go on (LANGUAGE.md §5). */
@@ -116,7 +118,8 @@ export async function readProtocolFile(file: string, shownAs = file): Promise<Pr
         throw new UsageError(`${shownAs}: ${error instanceof UnreadableTextError ? error.message : describeFsError(error)}`);
     }
     try {
-        return { file, text: decodeProtocolText(bytes) };
+        const byteOrderMark = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+        return { file, text: decodeProtocolText(bytes), byteOrderMark };
     } catch (error) {
         if (error instanceof UnreadableTextError) {
             throw new UsageError(`${shownAs}: ${error.message}`);

@@ -48,10 +48,6 @@ export async function writeOutputs(outputs: readonly Output[], inputs: readonly 
     }
 }
 
-export async function writeAtomically(file: string, content: string | ChunkWriter): Promise<void> {
-    await writeOutputs([{ file, content }], []);
-}
-
 /** Writes a temporary file beside `file`; on failure removes it and says why. */
 function writeTemporary(file: string, content: string | ChunkWriter): string {
     const folder = path.dirname(path.resolve(file));
