@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { URI, type LangiumDocument } from 'langium';
 import { Budget } from '../analysis/regions.js';
 import { createDetenteServices, type DetenteServices } from '../language/detente-module.js';
+import { isInside } from '../language/workspace/import-resolver.js';
 import { ProtocolFileSystem } from '../language/workspace/protocol-text.js';
 import { type BadFile, UsageError, findProtocolFiles, readProtocolFiles } from './inputs.js';
 
@@ -46,6 +47,5 @@ export async function loadProject(paths: readonly string[], root = process.cwd()
 
 /** A path as the user would type it: relative to the current directory when inside it. */
 export function displayPath(file: string): string {
-    const relative = path.relative(process.cwd(), file);
-    return relative.startsWith('..') || path.isAbsolute(relative) ? file : relative.split(path.sep).join('/');
+    return isInside(process.cwd(), file) ? path.relative(process.cwd(), file).split(path.sep).join('/') : file;
 }

@@ -78,6 +78,19 @@ describe('detente check', () => {
         expect(rooted.code).toBe(0);
     });
 
+    test('a file whose name starts with two dots is inside the project: imported, and shown by its relative path', () => {
+        const dir = folder({
+            '..shared.detente': 'indicator lock "Lock" : flag\n',
+            'p.detente': 'import "..shared.detente"\n' + BROKEN,
+            '..draft.detente': BROKEN,
+        });
+        const imported = detente(['check', 'p.detente'], dir);
+        expect(imported.stdout).not.toContain('bad-import');
+        expect(imported.stdout.trim().split('\n').at(-1)).toBe('2 files checked: 0 errors, 2 warnings, 0 infos');
+        expect(imported.code).toBe(0);
+        expect(detente(['check', '..draft.detente'], dir).stdout).toMatch(/^\.\.draft\.detente:3:18 error unresolved-reference/);
+    });
+
     test('a byte-order mark and CRLF line endings are fine', () => {
         const dir = folder({ 'p.detente': '\uFEFF' + BROKEN.replaceAll('\n', '\r\n') });
         const run = detente(['check', 'p.detente'], dir);
