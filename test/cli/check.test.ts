@@ -2,7 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { detente, folder, scratch } from './run.js';
+import { NOBODY, detente, detenteAsUser, folder } from './run.js';
 
 const CLEAN = `protocol P "P" {
     indicator lock "Lock" : flag
@@ -144,13 +144,9 @@ describe('detente check: bad usage and input exit 2 with one line naming the fil
         const dir = folder({ 'p.detente': CLEAN });
         fs.chmodSync(path.join(dir, 'p.detente'), 0o000);
         // root reads every file, so as root the command runs as the unprivileged user `nobody`.
-        const nobody = process.getuid?.() === 0 ? 65534 : undefined;
-        if (nobody !== undefined) {
-            for (let d = dir; d !== path.dirname(scratch()); d = path.dirname(d)) fs.chmodSync(d, 0o755);
-        }
-        const run = detente(['check', 'p.detente'], dir, nobody);
-        expect(run.code).toBe(2);
+        const run = process.getuid?.() === 0 ? detenteAsUser(NOBODY, ['check', 'p.detente'], dir) : detente(['check', 'p.detente'], dir);
         expect(run.stderr).toBe('detente: p.detente: permission denied\n');
+        expect(run.code).toBe(2);
     });
 
     test('no command at all', () => {
