@@ -3,6 +3,7 @@ import type { LangiumDocument } from 'langium';
 import { URI } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { Severity } from '../analysis/codes.js';
+import { printable } from '../render/printable.js';
 import { displayPath } from './project.js';
 
 export interface ReportedDiagnostic {
@@ -61,7 +62,7 @@ export function summarize(diagnostics: readonly ReportedDiagnostic[]): Summary {
 }
 
 export function formatText(diagnostics: readonly ReportedDiagnostic[], fileCount: number): string {
-    const lines = diagnostics.map(d => `${d.file}:${d.line}:${d.column} ${d.severity} ${d.code} ${oneLine(d.message)}`);
+    const lines = diagnostics.map(d => `${printable(d.file)}:${d.line}:${d.column} ${d.severity} ${d.code} ${printable(d.code === 'syntax' ? oneLine(d.message) : d.message)}`);
     const { errors, warnings, infos } = summarize(diagnostics);
     lines.push(`${plural(fileCount, 'file')} checked: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${plural(infos, 'info')}`);
     return lines.join('\n') + '\n';
@@ -71,6 +72,10 @@ export function formatJson(diagnostics: readonly ReportedDiagnostic[]): string {
     return JSON.stringify({ diagnostics, summary: summarize(diagnostics) }, null, 2) + '\n';
 }
 
+/**
+ * The parser's messages list the expected tokens on lines of their own: one finding, one line. (Other
+ * messages have no line breaks of their own; one there comes from protocol text, and is escaped.)
+ */
 function oneLine(message: string): string {
     return message.replace(/\s*\n\s*/g, ' ');
 }

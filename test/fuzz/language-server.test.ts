@@ -1,8 +1,9 @@
 // Fuzzing: damaged and generated protocols through parse, link, validation, every editor feature at
 // random places, the extension's requests and formatting. Nothing throws, every document gets its
-// diagnostics, none takes longer than two seconds (a hang detector, with a generous margin), and
-// formatting stays idempotent and lossless. A fixed seed and budget run in CI; FUZZ_RUNS and
-// FUZZ_SEED run longer or elsewhere (`npm run fuzz`). Crashers found are kept in crashers/.
+// diagnostics, and formatting stays idempotent and lossless. A hang fails the test at its timeout —
+// no case is timed against the clock, which a loaded machine would fail. A fixed seed and budget run
+// in CI; FUZZ_RUNS and FUZZ_SEED run longer or elsewhere (`npm run fuzz`). Crashers found are kept in
+// crashers/.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
@@ -15,7 +16,6 @@ import { runPipeline } from './pipeline.js';
 const RUNS = Number(process.env.FUZZ_RUNS ?? 60);
 const SEED = Number(process.env.FUZZ_SEED ?? 20261121);
 const CRASHERS = path.join(__dirname, 'crashers');
-const LIMIT_MS = 2000;
 
 const places = fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 4 });
 const lexer = createDetenteServices(EmptyFileSystem).detente.parser.Lexer;
@@ -27,10 +27,7 @@ function tokens(text: string): string[] {
 }
 
 async function survives(text: string, at: readonly number[]): Promise<void> {
-    const started = performance.now();
     const { formatted } = await runPipeline(text, at);
-    const elapsed = performance.now() - started;
-    if (elapsed > LIMIT_MS) throw new Error(`took ${elapsed.toFixed(0)} ms`);
     if (formatted !== undefined) {
         expect(tokens(formatted)).toEqual(tokens(text));
         const { formatted: again } = await runPipeline(formatted, []);

@@ -5,7 +5,7 @@ import { isDiagnosticCode, stageOf } from '../../analysis/codes.js';
 import { GivenError, parseGiven } from '../../analysis/given.js';
 import type { Protocol } from '../../model/protocol.js';
 import { explanationJson, explanationText } from '../../render/explanation.js';
-import { UsageError } from '../inputs.js';
+import { UsageError, stderrLine } from '../inputs.js';
 import { loadProject } from '../project.js';
 import { collectDiagnostics, formatText } from '../findings.js';
 
@@ -25,7 +25,7 @@ export async function explainCommand(file: string, options: ExplainOptions, out:
         .filter(d => d.severity === 'error' && (!isDiagnosticCode(d.code) || stageOf(d.code) === 'structural'));
     if (diagnostics.length > 0) {
         err.write(formatText(diagnostics, project.documents.length));
-        err.write(`detente: ${file} has errors; fix them before explaining situations\n`);
+        err.write(stderrLine(`${file} has errors; fix them before explaining situations`));
         return 1;
     }
     const protocols = project.services.model.ProtocolModels.forDocument(document);

@@ -3,25 +3,30 @@ import { scenarioResults } from '../../analysis/analyse.js';
 import type { ScenarioResult } from '../../analysis/checks/scenarios.js';
 import { BudgetExceeded } from '../../analysis/budget.js';
 import type { Protocol } from '../../model/protocol.js';
+import { printable } from '../../render/printable.js';
+import { reportBadFiles } from '../inputs.js';
 import { type Project, displayPath, loadProject } from '../project.js';
 
 export interface TestOptions {
     readonly root?: string;
 }
 
-export async function testCommand(paths: readonly string[], options: TestOptions, out: NodeJS.WritableStream): Promise<number> {
-    const project = await loadProject(paths, options.root);
+/** Returns the exit code: 2 when a file could not be read (the others still run), else 1 when a scenario failed. */
+export async function testCommand(paths: readonly string[], options: TestOptions, out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
+    const project = await loadProject(paths, options.root, { keepGoing: true });
+    reportBadFiles(project.bad, err);
     let passed = 0;
     let failed = 0;
     for (const document of project.inputs) {
         const protocols = project.services.model.ProtocolModels.forDocument(document);
         if (protocols.every(protocol => protocol.scenarios.length === 0)) continue;
-        out.write(`${displayPath(document.uri.fsPath)}\n`);
+        out.write(`${printable(displayPath(document.uri.fsPath))}\n`);
         for (const protocol of protocols) {
             const results = protocol.complete ? runWithinBudget(project, protocol) : undefined;
             for (const scenario of protocol.scenarios) {
                 const result = results?.find(r => r.scenario === scenario);
-                const title = `${protocol.name} › ${scenario.name}`;
+                // Scenario names are protocol text: a line break or an escape sequence in one stays on its line.
+                const title = printable(`${protocol.name} › ${scenario.name}`);
                 if (result?.passed) {
                     passed++;
                     out.write(`  ✓ ${title}\n`);
@@ -29,12 +34,13 @@ export async function testCommand(paths: readonly string[], options: TestOptions
                     failed++;
                     const reason = result?.reason
                         ?? (protocol.complete ? 'not run: the analysis stopped at its budget (see detente check)' : 'not run: the protocol has errors (see detente check)');
-                    out.write(`  ✗ ${title}\n      ${reason}\n`);
+                    out.write(`  ✗ ${title}\n      ${printable(reason)}\n`);
                 }
             }
         }
     }
     out.write(`${passed} passed, ${failed} failed\n`);
+    if (project.bad.length > 0) return 2;
     return failed > 0 ? 1 : 0;
 }
 
