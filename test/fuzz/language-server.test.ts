@@ -10,7 +10,8 @@ import fc from 'fast-check';
 import { EmptyFileSystem } from 'langium';
 import { describe, expect, test } from 'vitest';
 import { createDetenteServices } from '../../src/language/detente-module.js';
-import { damaged, generated } from './inputs.js';
+import type { GuardedLexer } from '../../src/language/parser/guarded-parser.js';
+import { damaged, generated, hostile } from './inputs.js';
 import { runPipeline } from './pipeline.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 60);
@@ -22,7 +23,7 @@ const lexer = createDetenteServices(EmptyFileSystem).detente.parser.Lexer;
 
 /** Every token and comment, in order, without the whitespace between them. */
 function tokens(text: string): string[] {
-    const result = lexer.tokenize(text);
+    const result = (lexer as GuardedLexer).tokenizeText(text);
     return [...result.tokens, ...result.hidden].sort((a, b) => a.startOffset - b.startOffset).map(t => t.image);
 }
 
@@ -42,6 +43,10 @@ describe('fuzzing the language server', () => {
 
     test('generated protocols: the same, and they format to a fixed point', async () => {
         await fc.assert(fc.asyncProperty(generated, places, survives), { numRuns: Math.max(10, RUNS / 4), seed: SEED + 1, endOnFailure: true });
+    }, 600_000);
+
+    test('hostile shapes (deep parentheses among sets, long chains, conjunctive conditions, control characters): the same', async () => {
+        await fc.assert(fc.asyncProperty(hostile, places, survives), { numRuns: Math.max(10, RUNS / 3), seed: SEED + 2, endOnFailure: true });
     }, 600_000);
 
     test.each([
