@@ -17,7 +17,7 @@ export interface CheckOptions {
  */
 export async function check(paths: readonly string[], options: CheckOptions, out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
     const project = await loadProject(paths, options.root, { keepGoing: true });
-    const diagnostics = collectDiagnostics(project.documents);
+    const diagnostics = collectDiagnostics(project);
     reportBadFiles(project.bad, err);
     switch (options.format) {
         case 'json':

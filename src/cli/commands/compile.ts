@@ -3,8 +3,6 @@ import * as path from 'node:path';
 import type { CompiledProtocol } from '../../render/compiled.js';
 import { type Format, renderFiles } from '../../render/outputs.js';
 import { printable } from '../../render/printable.js';
-import { compileDocument } from '../compilation.js';
-import { collectDiagnostics } from '../findings.js';
 import { reportBadFiles, stderrLine } from '../inputs.js';
 import { type Output, writeOutputs } from '../output.js';
 import { displayPath, loadProject } from '../project.js';
@@ -26,13 +24,13 @@ export interface CompileOptions {
 export async function compileCommand(paths: readonly string[], options: CompileOptions, out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
     const project = await loadProject(paths, options.root, { keepGoing: true });
     reportBadFiles(project.bad, err);
-    const diagnostics = collectDiagnostics(project.documents);
     const outputs: Output[] = [];
     let failed = 0;
     for (const document of project.inputs) {
-        for (const compilation of compileDocument(project, document, diagnostics)) {
+        for (const compilation of project.services.model.Compilations.compileDocument(document)) {
             if (!compilation.ok) {
-                err.write(stderrLine(`${displayPath(document.uri.fsPath)}: ${compilation.protocol} not compiled: ${compilation.reason}`));
+                const see = compilation.errors ? ' (see detente check)' : '';
+                err.write(stderrLine(`${displayPath(document.uri.fsPath)}: ${compilation.protocol} not compiled: ${compilation.reason}${see}`));
                 failed++;
                 continue;
             }

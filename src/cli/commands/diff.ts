@@ -8,6 +8,7 @@ import { boxText } from '../../render/text.js';
 import { printable } from '../../render/printable.js';
 import { UsageError } from '../inputs.js';
 import { collectDiagnostics, formatText } from '../findings.js';
+import { isStructuralError } from '../../language/compilations.js';
 import { loadProject } from '../project.js';
 
 export interface DiffOptions {
@@ -35,7 +36,8 @@ export async function diffCommand(oldFile: string, newFile: string, options: Dif
 
 async function protocolOf(file: string, options: DiffOptions, err: NodeJS.WritableStream): Promise<Protocol | undefined> {
     const project = await loadProject([file], options.root);
-    const errors = collectDiagnostics(project.documents).filter(d => d.severity === 'error');
+    // Structural errors leave parts of a version unread; findings of its analysis do not stop a comparison.
+    const errors = collectDiagnostics(project).filter(isStructuralError);
     if (errors.length > 0) {
         err.write(formatText(errors, project.documents.length));
         err.write(`detente: ${printable(file)} has errors; fix them before comparing versions\n`);

@@ -1,7 +1,7 @@
 // `detente explain FILE --given ind=value …`: the level of a (partial) situation, the rules that hold, the steps due.
 import { explain, type Explanation } from '../../analysis/explain.js';
 import { BudgetExceeded } from '../../analysis/budget.js';
-import { isDiagnosticCode, stageOf } from '../../analysis/codes.js';
+import { isStructuralError } from '../../language/compilations.js';
 import { GivenError, parseGiven } from '../../analysis/given.js';
 import type { Protocol } from '../../model/protocol.js';
 import { explanationJson, explanationText } from '../../render/explanation.js';
@@ -21,8 +21,7 @@ export async function explainCommand(file: string, options: ExplainOptions, out:
     const document = project.inputs[0];
     // Errors that leave parts of the text unread make any explanation untrustworthy; findings of the analysis
     // (a failing scenario, an off-ramp that flaps) do not: explaining situations is how they are understood.
-    const diagnostics = collectDiagnostics(project.documents)
-        .filter(d => d.severity === 'error' && (!isDiagnosticCode(d.code) || stageOf(d.code) === 'structural'));
+    const diagnostics = collectDiagnostics(project).filter(isStructuralError);
     if (diagnostics.length > 0) {
         err.write(formatText(diagnostics, project.documents.length));
         err.write(stderrLine(`${file} has errors; fix them before explaining situations`));

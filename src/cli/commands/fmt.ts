@@ -1,7 +1,7 @@
 // `detente fmt [--check]`: formats protocol files in place; `--check` only reports the files that would change.
-import { DetenteFormatter } from '../../language/lsp/formatter.js';
 import { createDetenteServices } from '../../language/detente-module.js';
-import { MAX_TEXT_LENGTH } from '../../language/parser/guarded-parser.js';
+import { formatText } from '../../language/format/format-text.js';
+import { type GuardedLexer, MAX_TEXT_LENGTH } from '../../language/parser/guarded-parser.js';
 import { ProtocolFileSystem } from '../../language/workspace/protocol-text.js';
 import { printable } from '../../render/printable.js';
 import { rewriteInPlace } from '../in-place.js';
@@ -19,7 +19,7 @@ export interface FmtOptions {
  */
 export async function fmtCommand(paths: readonly string[], options: FmtOptions, out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
     const files = await findProtocolFiles(paths);
-    const formatter = new DetenteFormatter(createDetenteServices(ProtocolFileSystem).detente);
+    const lexer = createDetenteServices(ProtocolFileSystem).detente.parser.Lexer as GuardedLexer;
     let bad = 0;
     let changed = 0;
     let unformattable = 0;
@@ -37,7 +37,7 @@ export async function fmtCommand(paths: readonly string[], options: FmtOptions, 
             continue;
         }
         const { text, byteOrderMark } = source;
-        const laidOut = formatter.format(text);
+        const laidOut = formatText(text, lexer);
         if (laidOut === undefined) {
             const why = text.length > MAX_TEXT_LENGTH ? 'it is longer than the protocol files Détente reads' : 'it contains characters the language does not use';
             err.write(stderrLine(`${shown}: not formatted: ${why} (see detente check)`));

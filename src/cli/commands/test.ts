@@ -1,11 +1,7 @@
 // `detente test`: runs every scenario of the protocols named, and ends with `N passed, N failed`.
-import { scenarioResults } from '../../analysis/analyse.js';
-import type { ScenarioResult } from '../../analysis/checks/scenarios.js';
-import { BudgetExceeded } from '../../analysis/budget.js';
-import type { Protocol } from '../../model/protocol.js';
 import { printable } from '../../render/printable.js';
 import { reportBadFiles } from '../inputs.js';
-import { type Project, displayPath, loadProject } from '../project.js';
+import { displayPath, loadProject } from '../project.js';
 
 export interface TestOptions {
     readonly root?: string;
@@ -22,7 +18,7 @@ export async function testCommand(paths: readonly string[], options: TestOptions
         if (protocols.every(protocol => protocol.scenarios.length === 0)) continue;
         out.write(`${printable(displayPath(document.uri.fsPath))}\n`);
         for (const protocol of protocols) {
-            const results = protocol.complete ? runWithinBudget(project, protocol) : undefined;
+            const results = project.services.model.Compilations.scenarios(protocol);
             for (const scenario of protocol.scenarios) {
                 const result = results?.find(r => r.scenario === scenario);
                 // Scenario names are protocol text: a line break or an escape sequence in one stays on its line.
@@ -42,15 +38,4 @@ export async function testCommand(paths: readonly string[], options: TestOptions
     out.write(`${passed} passed, ${failed} failed\n`);
     if (project.bad.length > 0) return 2;
     return failed > 0 ? 1 : 0;
-}
-
-/** The scenarios' verdicts, or none when the analysis, or the scenarios themselves, ran out of budget. */
-function runWithinBudget(project: Project, protocol: Protocol): ScenarioResult[] | undefined {
-    const analyses = project.services.model.Analyses;
-    try {
-        return analyses.ask(analyses.of(protocol), 'scenarios', scenarioResults);
-    } catch (error) {
-        if (error instanceof BudgetExceeded) return undefined;
-        throw error;
-    }
 }
