@@ -1,4 +1,4 @@
-// Diagnostics of built documents as plain records, and their text and JSON renderings (LANGUAGE.md §5).
+// Diagnostics of built documents as plain records, and their text and JSON renderings (docs/language.md §5).
 import type { ReportedFinding } from '../analysis/findings.js';
 import { printable } from '../render/printable.js';
 import { type Project, displayPath } from './project.js';

@@ -31,7 +31,7 @@ export interface ProtocolSource {
     readonly byteOrderMark: boolean;
 }
 
-/** A file found but not read: named on stderr while the other files go on (LANGUAGE.md §5). */
+/** A file found but not read: named on stderr while the other files go on (docs/language.md §5). */
 export interface BadFile {
     /** Absolute path. */
     readonly file: string;

@@ -19,7 +19,7 @@ export interface Project {
 }
 
 export interface LoadOptions {
-    /** Check the files that can be read when some cannot (LANGUAGE.md §5); otherwise the first bad file is a `UsageError`. */
+    /** Check the files that can be read when some cannot (docs/language.md §5); otherwise the first bad file is a `UsageError`. */
     readonly keepGoing?: boolean;
 }
 

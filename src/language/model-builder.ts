@@ -49,7 +49,7 @@ class ProtocolBuilder {
                 name: mediator.name, label: mediator.label ?? mediator.name, source: this.source(mediator),
             })),
             channels: inScope(ast.isChannel).map(channel => this.channel(channel)).filter(isDefined),
-            // A situation assigns every indicator the protocol sees, used by a rule or not (LANGUAGE.md §3).
+            // A situation assigns every indicator the protocol sees, used by a rule or not (docs/language.md §3).
             indicators: [...this.shared.filter(ast.isIndicator), ...this.members.filter(ast.isIndicator)]
                 .map(indicator => this.indicator(indicator)).filter(isDefined),
             levels,

@@ -1,4 +1,4 @@
-// Verbs of a step and their classes; the classes drive the legal checks (LANGUAGE.md §2).
+// Verbs of a step and their classes; the classes drive the legal checks (docs/language.md §2).
 
 export type VerbClass = 'communication' | 'verification' | 'mediation' | 'disclosure' | 'restraint' | 'force';
 

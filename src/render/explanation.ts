@@ -1,4 +1,4 @@
-// An explanation of a situation, for people (text) and for programs (JSON, as LANGUAGE.md §5 specifies).
+// An explanation of a situation, for people (text) and for programs (JSON, as docs/language.md §5 specifies).
 import { formatDuration } from '../analysis/deadlines.js';
 import type { Explanation } from '../analysis/explain.js';
 import type { SituationText } from '../analysis/situations.js';

@@ -1,4 +1,4 @@
-// LANGUAGE.md §5: one bad file never hides the others. Every other file is still checked and reported
+// docs/language.md §5: one bad file never hides the others. Every other file is still checked and reported
 // in the chosen format, the bad file is named on stderr, and the exit code is 2. An empty file (or one
 // with only comments) is not bad input: it declares nothing and is checked like any other.
 import * as fs from 'node:fs';

@@ -32,7 +32,7 @@ describe('detente check', () => {
         expect(run.code).toBe(1);
     });
 
-    test('JSON output has the shape of LANGUAGE.md §5, with 1-based positions', () => {
+    test('JSON output has the shape of docs/language.md §5, with 1-based positions', () => {
         const dir = folder({ 'p.detente': BROKEN });
         const run = detente(['check', '--format', 'json', 'p.detente'], dir);
         expect(run.code).toBe(1);
