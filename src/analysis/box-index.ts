@@ -33,6 +33,8 @@ export class BoxIndex<T extends { readonly box: Box }> {
                 for (let c = node.children.length - 1; c >= 0; c--) stack.push(node.children[c]);
                 continue;
             }
+            // Each box of a leaf is looked at: the work is charged by the box, not by the node.
+            this.meter?.budget.spend(node.items!.length);
             for (const item of node.items!) {
                 if (boxesMeet(item.box, box) && visit(item) === true) return;
             }

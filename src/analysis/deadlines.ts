@@ -1,4 +1,4 @@
-// The deadline model (LANGUAGE.md §3): each step's absolute deadline from entering its level, and the path that sets it.
+// The deadline model (docs/language.md §3): each step's absolute deadline from entering its level, and the path that sets it.
 import type { Protocol, Response, Step } from '../model/protocol.js';
 import { type Rational, add, compare, floor, rational, subtract } from '../model/rational.js';
 

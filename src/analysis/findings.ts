@@ -42,3 +42,29 @@ export function finding(code: DiagnosticCode, source: SourceRef, message: string
  * analysis when the text changes again: checks yield it among their findings.
  */
 export const PAUSE = undefined;
+
+/** What an accepted diagnostic carries (`accept CODE "justification"`), beside its code and witness. */
+export interface Acceptance {
+    readonly justification: string;
+    /** The finding's own message (the editor shows it with the justification before it). */
+    readonly message: string;
+}
+
+/** A finding placed in a file as people read it: what every shell reports and every report lists. */
+export interface ReportedFinding {
+    /** The file, as shown to the reader (relative to the current folder, or to the project root in reports). */
+    readonly file: string;
+    /** 1-based, as editors and `file:line:col` links count. */
+    readonly line: number;
+    readonly column: number;
+    readonly endLine: number;
+    readonly endColumn: number;
+    /** The code's own severity (an accepted finding keeps it). */
+    readonly severity: Severity;
+    readonly code: string;
+    readonly message: string;
+    readonly witness?: unknown;
+    readonly related?: ReadonlyArray<{ readonly file: string; readonly line: number; readonly column: number; readonly message: string }>;
+    /** A finding the drafters accepted (`accept CODE "…"`): not counted, shown apart. */
+    readonly accepted?: { readonly justification: string };
+}

@@ -4,6 +4,7 @@
 import type { Level, Protocol, Rule } from '../model/protocol.js';
 import { BoxIndex } from './box-index.js';
 import { type Box, intersectBoxes, piecesOutside, uncoveredPiece } from './boxes.js';
+import type { Budget } from './budget.js';
 import { Region } from './regions.js';
 import type { SituationSpace } from './situations.js';
 
@@ -66,7 +67,8 @@ export class LevelFunction {
 
     /** A piece of `box` where none of the kept rules holds, or undefined when they cover it. */
     uncovered(box: Box, keep: (ruleBox: RuleBox) => boolean): Box | undefined {
-        return uncoveredPiece(box, largestFirst(box, this.rulesMeeting(box, keep)), this.space.space.budget);
+        const budget = this.space.space.budget;
+        return uncoveredPiece(box, largestFirst(box, this.rulesMeeting(box, keep), budget), budget);
     }
 
     /** Where some rule of a level more severe than `rank` holds: where the level is above `rank`. */
@@ -176,7 +178,8 @@ export class LevelFunction {
  * The covering boxes, those that take the largest share of `box` first: the search for an uncovered
  * piece then cuts few, small pieces (a box that holds all of `box` ends it at once).
  */
-function largestFirst(box: Box, cover: readonly RuleBox[]): Box[] {
+function largestFirst(box: Box, cover: readonly RuleBox[], budget: Budget): Box[] {
+    budget.spend(cover.length);
     const share = (other: Box) => {
         let product = 1;
         for (let i = 0; i < box.length; i += 2) {

@@ -1,4 +1,4 @@
-// The meaning of a protocol at one concrete situation, evaluated directly (LANGUAGE.md §3).
+// The meaning of a protocol at one concrete situation, evaluated directly (docs/language.md §3).
 // The region engine must agree with this everywhere; the tests hold it to that.
 import type { Condition, Level, Protocol, Test, TestValue } from '../model/protocol.js';
 import { compare } from '../model/rational.js';

@@ -6,7 +6,8 @@ import { fmtCommand } from './commands/fmt.js';
 import { FORMATS, type Format, compileCommand } from './commands/compile.js';
 import { explainCommand } from './commands/explain.js';
 import { testCommand } from './commands/test.js';
-import { UsageError } from './inputs.js';
+import { printable, printableLines } from '../render/printable.js';
+import { UsageError, stderrLine } from './inputs.js';
 
 import { VERSION } from './version.js';
 
@@ -19,7 +20,8 @@ export async function run(argv: readonly string[], out: NodeJS.WritableStream = 
         .exitOverride()
         .configureOutput({
             writeOut: text => out.write(text),
-            writeErr: text => err.write(text),
+            // Its messages quote the arguments given, which may hold control characters.
+            writeErr: text => err.write(printableLines(text)),
         })
         .showHelpAfterError('(run detente --help for usage)');
 
@@ -30,7 +32,7 @@ export async function run(argv: readonly string[], out: NodeJS.WritableStream = 
         .option('--max-warnings <n>', 'fail (exit 1) when there are more warnings than this', parseCount)
         .option('--root <dir>', 'project root that imports must stay inside (default: the current directory)')
         .action(async (paths: string[], options: { format: 'text' | 'json' | 'sarif'; maxWarnings?: number; root?: string }) => {
-            exitCode = await check(paths, options, out);
+            exitCode = await check(paths, options, out, err);
         });
 
     program.command('compile')
@@ -68,7 +70,7 @@ export async function run(argv: readonly string[], out: NodeJS.WritableStream = 
         .argument('<paths...>', '.detente files or folders to search')
         .option('--root <dir>', 'project root that imports must stay inside (default: the current directory)')
         .action(async (paths: string[], options: { root?: string }) => {
-            exitCode = await testCommand(paths, options, out);
+            exitCode = await testCommand(paths, options, out, err);
         });
 
     program.command('explain')
@@ -91,12 +93,12 @@ export async function run(argv: readonly string[], out: NodeJS.WritableStream = 
             return error.exitCode === 0 ? 0 : 2;
         }
         if (error instanceof UsageError) {
-            err.write(`detente: ${error.message}\n`);
+            err.write(stderrLine(error.message));
             return 2;
         }
         // A bug, not the user's fault: one line, and the stack only when asked for.
         const detail = process.env.DETENTE_DEBUG && error instanceof Error ? `\n${error.stack}` : '';
-        err.write(`detente: internal error: ${error instanceof Error ? error.message : String(error)}${detail}\n`);
+        err.write(`detente: internal error: ${printable(error instanceof Error ? error.message : String(error))}${printableLines(detail)}\n`);
         return 2;
     }
 }

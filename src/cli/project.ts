@@ -3,8 +3,9 @@ import * as path from 'node:path';
 import { URI, type LangiumDocument } from 'langium';
 import { COMMAND_LINE_BUDGETS } from '../analysis/budget.js';
 import { createDetenteServices, type DetenteServices } from '../language/detente-module.js';
+import { isInside } from '../language/workspace/import-resolver.js';
 import { ProtocolFileSystem } from '../language/workspace/protocol-text.js';
-import { findProtocolFiles, readProtocolFile } from './inputs.js';
+import { type BadFile, UsageError, findProtocolFiles, readProtocolFiles } from './inputs.js';
 
 export interface Project {
     readonly services: DetenteServices;
@@ -13,11 +14,21 @@ export interface Project {
     readonly inputs: readonly LangiumDocument[];
     /** Every built document: the inputs and what they import. */
     readonly documents: readonly LangiumDocument[];
+    /** Files found but not read (with `keepGoing`): the commands name them on stderr and exit 2. */
+    readonly bad: readonly BadFile[];
 }
 
-export async function loadProject(paths: readonly string[], root = process.cwd()): Promise<Project> {
+export interface LoadOptions {
+    /** Check the files that can be read when some cannot (docs/language.md §5); otherwise the first bad file is a `UsageError`. */
+    readonly keepGoing?: boolean;
+}
+
+export async function loadProject(paths: readonly string[], root = process.cwd(), options: LoadOptions = {}): Promise<Project> {
     const files = await findProtocolFiles(paths);
-    const sources = await Promise.all(files.map(file => readProtocolFile(file, displayPath(file))));
+    const { sources, bad } = await readProtocolFiles(files, displayPath);
+    if (bad.length > 0 && !options.keepGoing) {
+        throw new UsageError(bad[0].message);
+    }
     const { shared, detente } = createDetenteServices(ProtocolFileSystem);
     const absoluteRoot = path.resolve(root);
     shared.workspace.ImportResolver.setProjectRoot(absoluteRoot);
@@ -31,11 +42,10 @@ export async function loadProject(paths: readonly string[], root = process.cwd()
     await shared.workspace.DocumentBuilder.build(inputs, { validation: true });
     const documents = shared.workspace.LangiumDocuments.all.toArray()
         .sort((a, b) => a.uri.fsPath.localeCompare(b.uri.fsPath));
-    return { services: detente, root: absoluteRoot, inputs, documents };
+    return { services: detente, root: absoluteRoot, inputs, documents, bad };
 }
 
 /** A path as the user would type it: relative to the current directory when inside it. */
 export function displayPath(file: string): string {
-    const relative = path.relative(process.cwd(), file);
-    return relative.startsWith('..') || path.isAbsolute(relative) ? file : relative.split(path.sep).join('/');
+    return isInside(process.cwd(), file) ? path.relative(process.cwd(), file).split(path.sep).join('/') : file;
 }

@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CODES, type DiagnosticCode, isDiagnosticCode } from '../analysis/codes.js';
 import type { ReportedDiagnostic } from './findings.js';
+import type { BadFile } from './inputs.js';
 
 export interface SarifSource {
     /** The text at each diagnostic's range (the declaration's name), for fingerprints that survive moved lines. */
@@ -13,7 +14,8 @@ export interface SarifSource {
 
 const LEVELS = { error: 'error', warning: 'warning', info: 'note' } as const;
 
-export function formatSarif(diagnostics: readonly ReportedDiagnostic[], root: string, version: string, source: SarifSource): string {
+/** Files that could not be read are the run's notifications: the run did not check everything. */
+export function formatSarif(diagnostics: readonly ReportedDiagnostic[], root: string, version: string, source: SarifSource, bad: readonly BadFile[] = []): string {
     const codes = Object.keys(CODES) as DiagnosticCode[];
     const rules = codes.map(code => ({
         id: code,
@@ -47,6 +49,16 @@ export function formatSarif(diagnostics: readonly ReportedDiagnostic[], root: st
         version: '2.1.0',
         runs: [{
             tool: { driver: { name: 'Détente', semanticVersion: version, version, rules } },
+            invocations: [{
+                executionSuccessful: bad.length === 0,
+                ...(bad.length > 0 ? {
+                    toolExecutionNotifications: bad.map(({ file, message }) => ({
+                        level: 'error',
+                        message: { text: message },
+                        locations: [{ physicalLocation: { artifactLocation: { uri: relativeUri(root, file), uriBaseId: 'SRCROOT' } } }],
+                    })),
+                } : {}),
+            }],
             originalUriBaseIds: { SRCROOT: { uri: `${pathToFileURL(root).href}/` } },
             results,
             columnKind: 'utf16CodeUnits',

@@ -6,6 +6,7 @@ import {
 } from 'langium/lsp';
 import { DetenteGeneratedModule, DetenteGeneratedSharedModule } from './generated/module.js';
 import { Analyses } from './protocol-analyses.js';
+import { Compilations } from './compilations.js';
 import { DetenteCodeActionProvider } from './lsp/code-action-provider.js';
 import { DetenteCodeLensProvider } from './lsp/code-lens-provider.js';
 import { DetenteCompletionProvider } from './lsp/completion-provider.js';
@@ -42,7 +43,8 @@ export type DetenteSharedServices = LangiumSharedServices & DetenteSharedAddedSe
 export type DetenteAddedServices = {
     model: {
         ProtocolModels: ProtocolModels,
-        Analyses: Analyses
+        Analyses: Analyses,
+        Compilations: Compilations
     }
 };
 
@@ -72,6 +74,7 @@ export const DetenteModule: Module<DetenteServices, PartialLangiumServices & Det
     model: {
         ProtocolModels: services => new ProtocolModels(services.shared),
         Analyses: () => new Analyses(),
+        Compilations: services => new Compilations(services),
     },
     references: {
         ScopeComputation: services => new DetenteScopeComputation(services),

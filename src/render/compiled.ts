@@ -1,18 +1,7 @@
 // What every output is rendered from: the protocol, its two tables, and the findings of `check` on its file.
-import type { Severity } from '../analysis/codes.js';
+import type { ReportedFinding } from '../analysis/findings.js';
 import type { Protocol } from '../model/protocol.js';
 import type { DecisionTables } from '../tables/tables.js';
-
-export interface ReportedFinding {
-    /** The file, as shown to readers (relative to the project root). */
-    readonly file: string;
-    /** 1-based. */
-    readonly line: number;
-    readonly column: number;
-    readonly severity: Severity;
-    readonly code: string;
-    readonly message: string;
-}
 
 export interface CompiledProtocol {
     readonly protocol: Protocol;

@@ -3,12 +3,17 @@ import { stringify } from 'csv-stringify/sync';
 import type { CompiledProtocol } from './compiled.js';
 import { constraintText } from './text.js';
 
+/** A formula sign after nothing but spaces and control characters, which some spreadsheets skip first. */
+const FORMULA = /^[\p{Cc}\p{Cf}\p{Z}\s]*[=+\-@]/u;
+
 /**
- * Spreadsheets execute cells that start with `=`, `+`, `-` or `@` (and tab or carriage return):
- * such cells get a leading apostrophe, which spreadsheets show as text and do not evaluate.
+ * Spreadsheets execute cells that start with `=`, `+`, `-` or `@` (and tab or carriage return), and
+ * some look past leading spaces and control characters first (a NUL, a line feed, a no-break space,
+ * a byte-order mark): such cells get a leading apostrophe, which spreadsheets show as text and do
+ * not evaluate.
  */
 export function neutraliseFormula(cell: string): string {
-    return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
+    return FORMULA.test(cell) || /^[\t\r]/.test(cell) ? `'${cell}` : cell;
 }
 
 function csv(rows: readonly (readonly string[])[]): string {

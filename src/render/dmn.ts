@@ -22,8 +22,12 @@ export function renderDmn(compiled: CompiledProtocol): string {
  * The DMN document, chunk by chunk: the document around the tables is built whole, and each table
  * row is built and written on its own, so that tables of any size never sit in memory at once.
  */
-export function writeDmn(compiled: CompiledProtocol, out: (chunk: string) => void): void {
+export function writeDmn(compiled: CompiledProtocol, write: (chunk: string) => void): void {
     const { protocol, tables } = compiled;
+    // Every chunk passes through the filter (chunks are whole elements, so no surrogate pair is cut).
+    const out = (chunk: string) => write(xmlCharacters(chunk));
+    const replaced = [protocol.title, protocol.version ?? '', compiled.source, ...protocol.indicators.map(i => i.label), ...protocol.rules.map(r => r.citation ?? '')]
+        .some(text => text !== xmlCharacters(text));
     const id = (...parts: string[]) => parts.join('_');
     const definitions = create({ version: '1.0', encoding: 'UTF-8' })
         .ele(DMN, 'definitions', {
@@ -33,7 +37,8 @@ export function writeDmn(compiled: CompiledProtocol, out: (chunk: string) => voi
             exporter: 'Détente',
         });
     definitions.ele(DMN, 'description').txt(`${protocol.name}${protocol.version ? ` version ${protocol.version}` : ''}, compiled from ${compiled.source}. ` +
-        'Measured inputs are in base units (m, s, m/s, count, %).');
+        'Measured inputs are in base units (m, s, m/s, count, %).' +
+        (replaced ? ' Control characters of the protocol\'s text, which XML 1.0 cannot hold, are shown as \uFFFD.' : ''));
 
     for (const indicator of protocol.indicators) {
         const item = definitions.ele(DMN, 'itemDefinition', { id: id('type', indicator.name), name: typeName(indicator) });
@@ -105,6 +110,18 @@ export function writeDmn(compiled: CompiledProtocol, out: (chunk: string) => voi
         entry(rule, 'annotationEntry', (tables.steps.get(r.level.name) ?? []).map(s => s.step.name).join(', '));
     }));
     out(`${tail}\n`);
+}
+
+/**
+ * What XML 1.0 cannot hold at all, not even as a character reference: the C0 controls other than
+ * tab, line feed and carriage return (a label may hold `\b`, `\0`, `\v`, `\f` or a raw 0x01),
+ * U+FFFE, U+FFFF, and halves of surrogate pairs.
+ */
+const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** The text with each character XML 1.0 forbids replaced by U+FFFD, the replacement character. */
+export function xmlCharacters(text: string): string {
+    return text.replace(NOT_XML, '\uFFFD');
 }
 
 function typeName(indicator: Indicator): string {

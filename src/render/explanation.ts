@@ -1,9 +1,10 @@
-// An explanation of a situation, for people (text) and for programs (JSON, as LANGUAGE.md §5 specifies).
+// An explanation of a situation, for people (text) and for programs (JSON, as docs/language.md §5 specifies).
 import { formatDuration } from '../analysis/deadlines.js';
 import type { Explanation } from '../analysis/explain.js';
 import type { SituationText } from '../analysis/situations.js';
 import { toNumber } from '../model/rational.js';
 import { actorName, stepText } from '../model/syntax.js';
+import { printable } from './printable.js';
 
 function givenText(explanation: Explanation): SituationText {
     const witness = explanation.levels[0]?.example.json.situation ?? {};
@@ -40,6 +41,7 @@ export function explanationJson(explanation: Explanation) {
     };
 }
 
+/** For a terminal: each line is made printable, so that a label or citation cannot break it. */
 export function explanationText(explanation: Explanation): string {
     const lines: string[] = [];
     const { protocol } = explanation;
@@ -78,7 +80,7 @@ export function explanationText(explanation: Explanation): string {
             lines.push(`  ${step.name.padEnd(nameWidth)}  ${stepText(step).padEnd(actionWidth)}  ${by}${unresolved}${via}`);
         }
     }
-    return lines.join('\n') + '\n';
+    return lines.map(printable).join('\n') + '\n';
 }
 
 function ruleLine(rule: { name: string; citation?: string; level: string; kind: string }): string {

@@ -3,12 +3,19 @@ import type { Protocol } from '../model/protocol.js';
 import type { CompiledProtocol } from './compiled.js';
 import { actorName, constraintText, formatDuration, levelTitle, offrampText, stepText } from './text.js';
 
-/** Escapes protocol text for Markdown: no HTML, no emphasis, no links, no table breaks. */
+/**
+ * Every character some reader takes for the end of a line: CommonMark ends lines at a lone CR too,
+ * and other renderers and editors at vertical tab, form feed, NEL and the Unicode separators. Any of
+ * them would let protocol text start a table row, a heading or a numbered paragraph of its own.
+ */
+const LINE_BREAKS = /\r\n|[\n\r\v\f\u0085\u2028\u2029]/g;
+
+/** Escapes protocol text for Markdown: no HTML, no emphasis, no links, no table breaks, no new lines. */
 export function escapeMarkdown(text: string): string {
     return text
         .replace(/[\\`*_[\]|#]/g, match => `\\${match}`)
         .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
-        .replace(/\r?\n/g, ' ');
+        .replace(LINE_BREAKS, ' ');
 }
 
 /** Generated cells (bounds, units, names) need only the table separator escaped. */

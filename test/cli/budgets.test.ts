@@ -3,8 +3,6 @@
 import * as path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { Budgets, COMMAND_LINE_BUDGETS } from '../../src/analysis/budget.js';
-import { compileDocument } from '../../src/cli/compilation.js';
-import { collectDiagnostics } from '../../src/cli/findings.js';
 import { loadProject } from '../../src/cli/project.js';
 import { detente, folder } from './run.js';
 
@@ -32,7 +30,7 @@ describe('budgets of the commands', () => {
         const dir = folder({ 'p.detente': 'protocol P {\n    indicator gap : distance worse when lower\n    ladder { Calm Tense }\n    threshold T: gap < 2 nm -> Tense\n}\n' });
         const project = await loadProject([path.join(dir, 'p.detente')], dir);
         project.services.model.Analyses.budgets = new Budgets({ ...COMMAND_LINE_BUDGETS.limits, tables: { operations: 0 } });
-        const [compilation] = compileDocument(project, project.inputs[0], collectDiagnostics(project.documents));
+        const [compilation] = project.services.model.Compilations.compileDocument(project.inputs[0]);
         expect(compilation).toMatchObject({ ok: false, protocol: 'P', reason: 'its decision tables are too large to build (more than 0 box operations)' });
     });
 });

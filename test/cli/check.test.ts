@@ -2,7 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { detente, folder, scratch } from './run.js';
+import { NOBODY, detente, detenteAsUser, folder } from './run.js';
 
 const CLEAN = `protocol P "P" {
     indicator lock "Lock" : flag
@@ -32,7 +32,7 @@ describe('detente check', () => {
         expect(run.code).toBe(1);
     });
 
-    test('JSON output has the shape of LANGUAGE.md §5, with 1-based positions', () => {
+    test('JSON output has the shape of docs/language.md §5, with 1-based positions', () => {
         const dir = folder({ 'p.detente': BROKEN });
         const run = detente(['check', '--format', 'json', 'p.detente'], dir);
         expect(run.code).toBe(1);
@@ -78,6 +78,19 @@ describe('detente check', () => {
         expect(rooted.code).toBe(0);
     });
 
+    test('a file whose name starts with two dots is inside the project: imported, and shown by its relative path', () => {
+        const dir = folder({
+            '..shared.detente': 'indicator lock "Lock" : flag\n',
+            'p.detente': 'import "..shared.detente"\n' + BROKEN,
+            '..draft.detente': BROKEN,
+        });
+        const imported = detente(['check', 'p.detente'], dir);
+        expect(imported.stdout).not.toContain('bad-import');
+        expect(imported.stdout.trim().split('\n').at(-1)).toBe('2 files checked: 0 errors, 2 warnings, 0 infos');
+        expect(imported.code).toBe(0);
+        expect(detente(['check', '..draft.detente'], dir).stdout).toMatch(/^\.\.draft\.detente:3:18 error unresolved-reference/);
+    });
+
     test('a byte-order mark and CRLF line endings are fine', () => {
         const dir = folder({ 'p.detente': '\uFEFF' + BROKEN.replaceAll('\n', '\r\n') });
         const run = detente(['check', 'p.detente'], dir);
@@ -104,8 +117,6 @@ describe('detente check: bad usage and input exit 2 with one line naming the fil
         ['a missing file', {}, ['missing.detente'], /^detente: missing\.detente: no such file or folder$/],
         ['a folder without protocols', { 'empty/readme.md': '# nothing' }, ['empty'], /^detente: empty: no \.detente files in this folder$/],
         ['a file that is not a protocol', { 'notes.txt': 'x' }, ['notes.txt'], /^detente: notes\.txt: not a \.detente file$/],
-        ['a binary file', { 'b.detente': new Uint8Array([0x70, 0x00, 0xff]) }, ['b.detente'], /^detente: b\.detente: is a binary file, not protocol text \(NUL byte at line 1, byte 2\)$/],
-        ['text that is not UTF-8', { 'l.detente': new Uint8Array([0x0a, 0x2f, 0x2f, 0xe9, 0x74, 0xe9]) }, ['l.detente'], /^detente: l\.detente: is not UTF-8 text \(invalid byte at line 2, byte 3\)$/],
         ['an unknown format', { 'p.detente': CLEAN }, ['--format', 'xml', 'p.detente'], /argument 'xml' is invalid/],
         ['an unknown option', { 'p.detente': CLEAN }, ['--frobnicate', 'p.detente'], /unknown option '--frobnicate'/],
     ];
@@ -117,17 +128,25 @@ describe('detente check: bad usage and input exit 2 with one line naming the fil
         expect(run.stderr.split('\n')[0]).toMatch(message);
     });
 
+    // A file that cannot be read is named, and the files that can be are still reported (bad-files.test.ts).
+    const unreadable: Array<[string, Record<string, string | Uint8Array>, string]> = [
+        ['a binary file', { 'b.detente': new Uint8Array([0x70, 0x00, 0xff]) }, 'detente: b.detente: is a binary file, not protocol text (NUL byte at line 1, byte 2)'],
+        ['text that is not UTF-8', { 'l.detente': new Uint8Array([0x0a, 0x2f, 0x2f, 0xe9, 0x74, 0xe9]) }, 'detente: l.detente: is not UTF-8 text (invalid byte at line 2, byte 3)'],
+    ];
+    test.each(unreadable)('%s', (_name, files, message) => {
+        const run = detente(['check', Object.keys(files)[0]], folder(files));
+        expect(run.code).toBe(2);
+        expect(run.stderr).toBe(`${message}\n`);
+        expect(run.stdout).toBe('0 files checked: 0 errors, 0 warnings, 0 infos\n');
+    });
+
     test('an unreadable file', () => {
         const dir = folder({ 'p.detente': CLEAN });
         fs.chmodSync(path.join(dir, 'p.detente'), 0o000);
         // root reads every file, so as root the command runs as the unprivileged user `nobody`.
-        const nobody = process.getuid?.() === 0 ? 65534 : undefined;
-        if (nobody !== undefined) {
-            for (let d = dir; d !== path.dirname(scratch()); d = path.dirname(d)) fs.chmodSync(d, 0o755);
-        }
-        const run = detente(['check', 'p.detente'], dir, nobody);
-        expect(run.code).toBe(2);
+        const run = process.getuid?.() === 0 ? detenteAsUser(NOBODY, ['check', 'p.detente'], dir) : detente(['check', 'p.detente'], dir);
         expect(run.stderr).toBe('detente: p.detente: permission denied\n');
+        expect(run.code).toBe(2);
     });
 
     test('no command at all', () => {

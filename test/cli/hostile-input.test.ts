@@ -14,12 +14,6 @@ function expectNoTrace(output: string): void {
 }
 
 describe('detente check on hostile input', () => {
-    test('an empty file: one line, exit 2', () => {
-        const run = detente(['check', 'e.detente'], folder({ 'e.detente': '' }));
-        expect(run.code).toBe(2);
-        expect(run.stderr).toBe('detente: e.detente: is empty: a protocol file declares parties, channels, indicators or protocols\n');
-    });
-
     test('a 20 MB file: reported as too long, not read into a crash', () => {
         const rule = '    threshold T: lock and gap < 1 km -> Tense\n';
         const text = HEAD + rule.repeat(Math.ceil(20 * 1024 * 1024 / rule.length)) + TAIL;

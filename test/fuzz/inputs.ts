@@ -78,3 +78,35 @@ export function mutate(text: string, m: Mutation): string {
 /** A protocol text: generated or an example, then damaged by up to five mutations. */
 export const damaged: fc.Arbitrary<string> = fc.tuple(fc.oneof(generated, sample), fc.array(mutation, { minLength: 1, maxLength: 5 }))
     .map(([text, mutations]) => mutations.reduce(mutate, text));
+
+/**
+ * Shapes that have broken the toolchain before, made at random: deep mixes of parentheses, `not` and
+ * set tests; long chains of `or` over set tests and over names that are keywords (`version`); conditions
+ * in conjunctive form, whose boxes grow as 2^k; labels, citations and names full of control characters.
+ */
+export const hostile: fc.Arbitrary<string> = fc.oneof(
+    fc.record({ outer: fc.integer({ min: 0, max: 160 }), inner: fc.integer({ min: 0, max: 120 }), nots: fc.integer({ min: 0, max: 40 }) })
+        .map(({ outer, inner, nots }) => shell(`${'('.repeat(outer)}zone in {North} and ${'not '.repeat(nots)}${'('.repeat(inner)}zone in {North, South}${')'.repeat(outer + inner)}`)),
+    fc.record({ terms: fc.integer({ min: 1, max: 3000 }), word: fc.constantFrom('zone in {North}', 'version', 'lock', 'version and lock') })
+        .map(({ terms, word }) => shell(Array(terms).fill(word).join(' or '))),
+    fc.integer({ min: 1, max: 22 }).map(k => shell(Array.from({ length: k }, (_, i) => `(lock or gap < ${i + 1} m)`).join(' and '))),
+    fc.string({ unit: 'binary', maxLength: 24 }).map(junk => {
+        const label = JSON.stringify(junk).slice(1, -1);
+        return shell(`lock`, `"${label}"`);
+    }),
+);
+
+/** A protocol around one condition (and a label), with the indicators the shapes above use. */
+function shell(condition: string, label = '"Tense"'): string {
+    return `protocol P ${label} {
+    indicator gap ${label} : distance
+    indicator lock ${label} : flag
+    indicator version ${label} : flag
+    indicator zone ${label} : one of North, South
+    ladder { Calm "Calm" Tense ${label} }
+    threshold T ${label}: ${condition} -> Tense
+    redline R ${label}: lock -> Tense { consequence ${label} disclosure public }
+    scenario ${label} { given lock expect Tense }
+}
+`;
+}

@@ -1,36 +1,34 @@
 // Fuzzing: damaged and generated protocols through parse, link, validation, every editor feature at
 // random places, the extension's requests and formatting. Nothing throws, every document gets its
-// diagnostics, none takes longer than two seconds (a hang detector, with a generous margin), and
-// formatting stays idempotent and lossless. A fixed seed and budget run in CI; FUZZ_RUNS and
-// FUZZ_SEED run longer or elsewhere (`npm run fuzz`). Crashers found are kept in crashers/.
+// diagnostics, and formatting stays idempotent and lossless. A hang fails the test at its timeout —
+// no case is timed against the clock, which a loaded machine would fail. A fixed seed and budget run
+// in CI; FUZZ_RUNS and FUZZ_SEED run longer or elsewhere (`npm run fuzz`). Crashers found are kept in
+// crashers/.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { EmptyFileSystem } from 'langium';
 import { describe, expect, test } from 'vitest';
 import { createDetenteServices } from '../../src/language/detente-module.js';
-import { damaged, generated } from './inputs.js';
+import type { GuardedLexer } from '../../src/language/parser/guarded-parser.js';
+import { damaged, generated, hostile } from './inputs.js';
 import { runPipeline } from './pipeline.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 60);
 const SEED = Number(process.env.FUZZ_SEED ?? 20261121);
 const CRASHERS = path.join(__dirname, 'crashers');
-const LIMIT_MS = 2000;
 
 const places = fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 4 });
 const lexer = createDetenteServices(EmptyFileSystem).detente.parser.Lexer;
 
 /** Every token and comment, in order, without the whitespace between them. */
 function tokens(text: string): string[] {
-    const result = lexer.tokenize(text);
+    const result = (lexer as GuardedLexer).tokenizeText(text);
     return [...result.tokens, ...result.hidden].sort((a, b) => a.startOffset - b.startOffset).map(t => t.image);
 }
 
 async function survives(text: string, at: readonly number[]): Promise<void> {
-    const started = performance.now();
     const { formatted } = await runPipeline(text, at);
-    const elapsed = performance.now() - started;
-    if (elapsed > LIMIT_MS) throw new Error(`took ${elapsed.toFixed(0)} ms`);
     if (formatted !== undefined) {
         expect(tokens(formatted)).toEqual(tokens(text));
         const { formatted: again } = await runPipeline(formatted, []);
@@ -45,6 +43,10 @@ describe('fuzzing the language server', () => {
 
     test('generated protocols: the same, and they format to a fixed point', async () => {
         await fc.assert(fc.asyncProperty(generated, places, survives), { numRuns: Math.max(10, RUNS / 4), seed: SEED + 1, endOnFailure: true });
+    }, 600_000);
+
+    test('hostile shapes (deep parentheses among sets, long chains, conjunctive conditions, control characters): the same', async () => {
+        await fc.assert(fc.asyncProperty(hostile, places, survives), { numRuns: Math.max(10, RUNS / 3), seed: SEED + 2, endOnFailure: true });
     }, 600_000);
 
     test.each([

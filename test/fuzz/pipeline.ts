@@ -5,7 +5,8 @@ import * as path from 'node:path';
 import { EmptyFileSystem, type LangiumDocument, URI } from 'langium';
 import type { Position } from 'vscode-languageserver-types';
 import { createDetenteServices } from '../../src/language/detente-module.js';
-import type { DetenteFormatter } from '../../src/language/lsp/formatter.js';
+import { formatText } from '../../src/language/format/format-text.js';
+import type { GuardedLexer } from '../../src/language/parser/guarded-parser.js';
 import { RequestHandlers } from '../../src/language/requests/handlers.js';
 import { FORMATS } from '../../src/render/outputs.js';
 import { SAMPLES } from './inputs.js';
@@ -67,6 +68,6 @@ export async function runPipeline(text: string, at: readonly number[]): Promise<
     }
     await requests.runScenarios({ uri: FILE.toString() });
 
-    const formatted = (lsp.Formatter as DetenteFormatter).format(text);
+    const formatted = formatText(text, detente.parser.Lexer as GuardedLexer);
     return { document, formatted };
 }

@@ -1,4 +1,4 @@
-// Names resolve where LANGUAGE.md §2 says they are visible, and nowhere else.
+// Names resolve where docs/language.md §2 says they are visible, and nowhere else.
 import { describe, expect, test } from 'vitest';
 import * as ast from '../../src/language/generated/ast.js';
 import { buildFile, buildWorkspace, expectNoStructuralDiagnostics, protocol } from '../helpers.js';

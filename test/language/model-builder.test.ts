@@ -95,7 +95,7 @@ describe('protocol model', () => {
                 indicator unused "Unused" : flag
                 channel Line "Line" links A.X, B`,
         });
-        // A situation assigns every indicator the protocol sees, used by a rule or not (LANGUAGE.md §3).
+        // A situation assigns every indicator the protocol sees, used by a rule or not (docs/language.md §3).
         expect(model.indicators.map(i => i.name)).toEqual(['lock', 'unused', 'local']);
         expect(model.parties.map(p => p.name)).toEqual(['A', 'B']);
         expect(model.channels.map(c => c.name)).toEqual(['Line']);

@@ -1,4 +1,4 @@
-// Every form of LANGUAGE.md §1–2 parses into the AST its meaning needs.
+// Every form of docs/language.md §1–2 parses into the AST its meaning needs.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -23,7 +23,7 @@ function conditionOf(p: ast.Protocol, name: string): ast.Condition {
 }
 
 describe('parsing', () => {
-    test('the full example of LANGUAGE.md §1 parses', async () => {
+    test('the full example of docs/language.md §1 parses', async () => {
         const text = fs.readFileSync(path.join(__dirname, '../fixtures/language-example.detente'), 'utf8');
         const workspace = await buildWorkspace({
             'language-example.detente': text,

@@ -1,7 +1,5 @@
 // The examples, compiled in-process as `detente compile` would (paths relative to the repository).
 import * as path from 'node:path';
-import { compileDocument } from '../../src/cli/compilation.js';
-import { collectDiagnostics } from '../../src/cli/findings.js';
 import { loadProject } from '../../src/cli/project.js';
 import type { CompiledProtocol } from '../../src/render/compiled.js';
 
@@ -12,8 +10,7 @@ export async function compileExamples(): Promise<CompiledProtocol[]> {
     process.chdir(REPO); // file names in outputs are relative to the project root
     try {
         const project = await loadProject([path.join(REPO, 'examples')], REPO);
-        const diagnostics = collectDiagnostics(project.documents);
-        return project.inputs.flatMap(document => compileDocument(project, document, diagnostics))
+        return project.inputs.flatMap(document => project.services.model.Compilations.compileDocument(document))
             .map(c => {
                 if (!c.ok) throw new Error(`${c.protocol}: ${c.reason}`);
                 return c.compiled;

@@ -37,7 +37,7 @@ async function compiled(): Promise<CompiledProtocol> {
     return {
         protocol,
         tables: decisionTables(analyse(protocol)),
-        findings: [{ file: `file ${BREAKOUT}.detente`, line: 1, column: 1, severity: 'warning', code: 'missing-offramp', message: `a message with ${SCRIPT}` }],
+        findings: [{ file: `file ${BREAKOUT}.detente`, line: 1, column: 1, endLine: 1, endColumn: 2, severity: 'warning', code: 'missing-offramp', message: `a message with ${SCRIPT}` }],
         source: `file ${BREAKOUT}.detente`,
     };
 }

@@ -13,11 +13,15 @@ const ENTRIES = { 'out/cli.cjs': 'src/cli/bin.ts', 'out/language/main.cjs': 'src
 const FORBIDDEN_MODULES = ['child_process', 'net', 'http', 'https', 'http2', 'tls', 'dgram', 'dns', 'vm', 'inspector', 'worker_threads', 'cluster'];
 const EVALUATION = /\beval\s*\(|\bnew\s+Function\s*\(|\bFunction\s*\(\s*['"`]/;
 const NETWORK = /\bfetch\s*\(|\bXMLHttpRequest\b|\bWebSocket\b/;
-/** Library code that loads such modules, and why it may: features Détente does not use. */
+/**
+ * Library code that loads such modules, and why it may: features Détente does not use. A path may
+ * have a prefix before `node_modules/`: where node_modules is a link to another checkout's, esbuild
+ * names the files by their real path (`../main/node_modules/…`).
+ */
 const ALLOWED: ReadonlyArray<readonly [RegExp, string]> = [
-    [/^node_modules\/(vscode-languageserver|vscode-jsonrpc)\//, 'the protocol transports (sockets, pipes) and the lookup of global npm modules'],
-    [/^node_modules\/commander\/lib\/command\.js$/, 'sub-commands that are separate executables; detente declares none'],
-    [/^node_modules\/langium\/lib\/node\/worker-thread-async-parser\.js$/, 'parsing in worker threads; detente does not configure it'],
+    [/(^|\/)node_modules\/(vscode-languageserver|vscode-jsonrpc)\//, 'the protocol transports (sockets, pipes) and the lookup of global npm modules'],
+    [/(^|\/)node_modules\/commander\/lib\/command\.js$/, 'sub-commands that are separate executables; detente declares none'],
+    [/(^|\/)node_modules\/langium\/lib\/node\/worker-thread-async-parser\.js$/, 'parsing in worker threads; detente does not configure it'],
 ];
 
 async function metafile(entry: string): Promise<esbuild.Metafile> {

@@ -2,7 +2,7 @@
 //
 // `deescalate A to B` only ever matters while the situation is at A, and escalation is immediate: at A,
 // every situation has a level at most A. So the situations that matter are those whose level lies above
-// B and not above A (LANGUAGE.md §3): an off-ramp flaps when its condition holds in one of them, and
+// B and not above A (docs/language.md §3): an off-ramp flaps when its condition holds in one of them, and
 // leaves no margin when, without a `for` hold, its condition's region touches theirs across a boundary
 // of a measured quantity.
 import type { Deescalation } from '../../model/protocol.js';

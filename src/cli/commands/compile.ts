@@ -2,8 +2,8 @@
 import * as path from 'node:path';
 import type { CompiledProtocol } from '../../render/compiled.js';
 import { type Format, renderFiles } from '../../render/outputs.js';
-import { compileDocument } from '../compilation.js';
-import { collectDiagnostics } from '../findings.js';
+import { printable } from '../../render/printable.js';
+import { reportBadFiles, stderrLine } from '../inputs.js';
 import { type Output, writeOutputs } from '../output.js';
 import { displayPath, loadProject } from '../project.js';
 
@@ -20,15 +20,17 @@ export interface CompileOptions {
     readonly root?: string;
 }
 
+/** Returns the exit code: 2 when a file could not be read (the others are still compiled), else 1 when a protocol was not compiled. */
 export async function compileCommand(paths: readonly string[], options: CompileOptions, out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
-    const project = await loadProject(paths, options.root);
-    const diagnostics = collectDiagnostics(project.documents);
+    const project = await loadProject(paths, options.root, { keepGoing: true });
+    reportBadFiles(project.bad, err);
     const outputs: Output[] = [];
     let failed = 0;
     for (const document of project.inputs) {
-        for (const compilation of compileDocument(project, document, diagnostics)) {
+        for (const compilation of project.services.model.Compilations.compileDocument(document)) {
             if (!compilation.ok) {
-                err.write(`detente: ${displayPath(document.uri.fsPath)}: ${compilation.protocol} not compiled: ${compilation.reason}\n`);
+                const see = compilation.errors ? ' (see detente check)' : '';
+                err.write(stderrLine(`${displayPath(document.uri.fsPath)}: ${compilation.protocol} not compiled: ${compilation.reason}${see}`));
                 failed++;
                 continue;
             }
@@ -36,9 +38,10 @@ export async function compileCommand(paths: readonly string[], options: CompileO
             outputs.push(...renderAll(compilation.compiled, options.to, folder));
         }
     }
-    await writeOutputs(outputs, project.documents.map(d => d.uri.fsPath));
+    await writeOutputs(outputs, [...project.documents.map(d => d.uri.fsPath), ...project.bad.map(b => b.file)]);
     for (const output of outputs) {
-        out.write(`wrote ${displayPath(path.resolve(output.file))}\n`);
+        out.write(`wrote ${printable(displayPath(path.resolve(output.file)))}\n`);
     }
+    if (project.bad.length > 0) return 2;
     return failed > 0 ? 1 : 0;
 }

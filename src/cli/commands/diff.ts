@@ -5,8 +5,10 @@ import type { Deescalation, Protocol, Rule, Step } from '../../model/protocol.js
 import { actorName, conditionText, offrampText, quantityText, stepClauses } from '../../model/syntax.js';
 import { constraintsOf } from '../../tables/constraints.js';
 import { boxText } from '../../render/text.js';
+import { printable } from '../../render/printable.js';
 import { UsageError } from '../inputs.js';
 import { collectDiagnostics, formatText } from '../findings.js';
+import { isStructuralError } from '../../language/compilations.js';
 import { loadProject } from '../project.js';
 
 export interface DiffOptions {
@@ -34,10 +36,11 @@ export async function diffCommand(oldFile: string, newFile: string, options: Dif
 
 async function protocolOf(file: string, options: DiffOptions, err: NodeJS.WritableStream): Promise<Protocol | undefined> {
     const project = await loadProject([file], options.root);
-    const errors = collectDiagnostics(project.documents).filter(d => d.severity === 'error');
+    // Structural errors leave parts of a version unread; findings of its analysis do not stop a comparison.
+    const errors = collectDiagnostics(project).filter(isStructuralError);
     if (errors.length > 0) {
         err.write(formatText(errors, project.documents.length));
-        err.write(`detente: ${file} has errors; fix them before comparing versions\n`);
+        err.write(`detente: ${printable(file)} has errors; fix them before comparing versions\n`);
         return undefined;
     }
     const protocols = project.services.model.ProtocolModels.forDocument(project.inputs[0]);
@@ -92,7 +95,8 @@ function toText(diff: ProtocolDiff): string {
     named('Responses', diff.responses, response => `response ${responseKey(response)}${response.within ? ` within ${quantityText(response.within)}` : ''}`);
     named('Steps', diff.steps, stepClauses);
     named('De-escalations', diff.deescalations, deescalationText);
-    return lines.join('\n') + '\n';
+    // One entry per line: a label or citation holding a line break or an escape sequence stays in its line.
+    return lines.map(printable).join('\n') + '\n';
 }
 
 function ruleText(rule: Rule): string {

@@ -1,11 +1,11 @@
 // `detente explain FILE --given ind=value …`: the level of a (partial) situation, the rules that hold, the steps due.
 import { explain, type Explanation } from '../../analysis/explain.js';
 import { BudgetExceeded } from '../../analysis/budget.js';
-import { isDiagnosticCode, stageOf } from '../../analysis/codes.js';
+import { isStructuralError } from '../../language/compilations.js';
 import { GivenError, parseGiven } from '../../analysis/given.js';
 import type { Protocol } from '../../model/protocol.js';
 import { explanationJson, explanationText } from '../../render/explanation.js';
-import { UsageError } from '../inputs.js';
+import { UsageError, stderrLine } from '../inputs.js';
 import { loadProject } from '../project.js';
 import { collectDiagnostics, formatText } from '../findings.js';
 
@@ -21,11 +21,10 @@ export async function explainCommand(file: string, options: ExplainOptions, out:
     const document = project.inputs[0];
     // Errors that leave parts of the text unread make any explanation untrustworthy; findings of the analysis
     // (a failing scenario, an off-ramp that flaps) do not: explaining situations is how they are understood.
-    const diagnostics = collectDiagnostics(project.documents)
-        .filter(d => d.severity === 'error' && (!isDiagnosticCode(d.code) || stageOf(d.code) === 'structural'));
+    const diagnostics = collectDiagnostics(project).filter(isStructuralError);
     if (diagnostics.length > 0) {
         err.write(formatText(diagnostics, project.documents.length));
-        err.write(`detente: ${file} has errors; fix them before explaining situations\n`);
+        err.write(stderrLine(`${file} has errors; fix them before explaining situations`));
         return 1;
     }
     const protocols = project.services.model.ProtocolModels.forDocument(document);

@@ -1,15 +1,12 @@
-// The formatter service: lays out the whole document (see layout.ts) and returns the changed lines as one edit.
+// The editor's formatter: lays out the whole document (see format/) and returns the changed lines as one edit.
 import type { LangiumDocument } from 'langium';
 import type { Formatter } from 'langium/lsp';
 import type {
     DocumentFormattingParams, DocumentOnTypeFormattingOptions, DocumentOnTypeFormattingParams, DocumentRangeFormattingParams, TextEdit
 } from 'vscode-languageserver';
 import type { DetenteServices } from '../detente-module.js';
-import { type GuardedLexer, MAX_TEXT_LENGTH } from '../parser/guarded-parser.js';
-import { type LayoutToken, layout } from './layout.js';
-
-/** Keywords that may also name things (`indicator speed …`): in a layout they are names. */
-const SOFT_KEYWORDS = new Set(['distance', 'duration', 'speed', 'count', 'percent', 'flag', 'version']);
+import { formatText } from '../format/format-text.js';
+import type { GuardedLexer } from '../parser/guarded-parser.js';
 
 export class DetenteFormatter implements Formatter {
     constructor(protected readonly services: DetenteServices) { }
@@ -32,37 +29,10 @@ export class DetenteFormatter implements Formatter {
         return [];
     }
 
-    /** The text laid out, or undefined when it does not lex (a formatter must not guess) or is too long to read. */
-    format(text: string): string | undefined {
-        if (text.length > MAX_TEXT_LENGTH) return undefined;
-        const result = (this.services.parser.Lexer as GuardedLexer).tokenizeText(text);
-        if (result.errors.length > 0) return undefined;
-        const tokens: LayoutToken[] = [...result.tokens, ...result.hidden]
-            .sort((a, b) => a.startOffset - b.startOffset)
-            .map(token => ({
-                image: token.image,
-                kind: kindOf(token.tokenType.name, token.image),
-                startLine: (token.startLine ?? 1) - 1,
-                endLine: (token.endLine ?? token.startLine ?? 1) - 1,
-            }));
-        return layout(tokens);
-    }
-
     protected edits(document: LangiumDocument): TextEdit[] {
         const text = document.textDocument.getText();
-        const formatted = this.format(text);
+        const formatted = formatText(text, this.services.parser.Lexer as GuardedLexer);
         return formatted === undefined || formatted === text ? [] : [changedLines(text, formatted)];
-    }
-}
-
-function kindOf(tokenType: string, image: string): LayoutToken['kind'] {
-    switch (tokenType) {
-        case 'SL_COMMENT':
-        case 'ML_COMMENT': return 'comment';
-        case 'STRING': return 'string';
-        case 'NUMBER': return 'number';
-        case 'ID': return 'name';
-        default: return SOFT_KEYWORDS.has(image) ? 'name' : 'keyword';
     }
 }
 

@@ -16,6 +16,7 @@ import { stepText } from '../../model/syntax.js';
 import type { Protocol, Rule } from '../../model/protocol.js';
 import { BASE_UNIT, UNITS, toBase, type Dimension } from '../../model/units.js';
 import { constraintsOf } from '../../tables/constraints.js';
+import { escapeMarkdown } from '../../render/markdown.js';
 import { boxText } from '../../render/text.js';
 import { compare } from '../../model/rational.js';
 import { stepDeadline } from './step-deadlines.js';
@@ -51,19 +52,19 @@ export class DetenteHoverProvider extends MultilineCommentHoverProvider {
         if (ast.isLevel(node)) return this.levelHover(node);
         if (ast.isThreshold(node) || ast.isRedline(node)) return this.ruleHover(node);
         if (ast.isStep(node)) return this.stepHover(node);
-        if (ast.isParty(node)) return `**party** \`${node.name}\` — ${node.label ?? node.name}` + (node.organs.length ? `\n\nOrgans: ${node.organs.map(o => `\`${o.name}\``).join(', ')}` : '');
-        if (ast.isOrgan(node)) return `**organ** \`${node.$container.name}.${node.name}\` — ${node.label ?? node.name}` + (node.powers.length ? `\n\nAuthorizes ${node.powers.join(' and ')}.` : '');
-        if (ast.isMediator(node)) return `**mediator** \`${node.name}\` — ${node.label ?? node.name}`;
+        if (ast.isParty(node)) return `**party** \`${node.name}\` — ${text(node.label?.text ?? node.name)}` + (node.organs.length ? `\n\nOrgans: ${node.organs.map(o => `\`${o.name}\``).join(', ')}` : '');
+        if (ast.isOrgan(node)) return `**organ** \`${node.$container.name}.${node.name}\` — ${text(node.label?.text ?? node.name)}` + (node.powers.length ? `\n\nAuthorizes ${node.powers.join(' and ')}.` : '');
+        if (ast.isMediator(node)) return `**mediator** \`${node.name}\` — ${text(node.label?.text ?? node.name)}`;
         if (ast.isChannel(node)) return this.channelHover(node);
         if (ast.isMember(node)) return this.memberHover(node);
-        if (ast.isProtocol(node)) return `**protocol** \`${node.name}\`${node.title ? ` — ${node.title}` : ''}`;
+        if (ast.isProtocol(node)) return `**protocol** \`${node.name}\`${node.title ? ` — ${text(node.title.text)}` : ''}`;
         return undefined;
     }
 
     protected indicatorHover(node: ast.Indicator): string {
         const kind = indicatorKind(node);
         const type = node.type;
-        const lines = [`**indicator** \`${node.name}\`${node.label ? ` — ${node.label.text}` : ''}`];
+        const lines = [`**indicator** \`${node.name}\`${node.label ? ` — ${text(node.label.text)}` : ''}`];
         if (isMeasured(kind)) {
             const shown = (ast.isQuantityType(type) && type.unit) || this.model(node)?.indicators.find(i => i.name === node.name)?.unit;
             const base = unitsOfIndicator(node)[0]?.symbol;
@@ -83,12 +84,12 @@ export class DetenteHoverProvider extends MultilineCommentHoverProvider {
     protected levelHover(node: ast.Level): string {
         const ladder = node.$container;
         const rank = ladder.levels.indexOf(node);
-        const lines = [`**level** \`${node.name}\`${node.label ? ` — ${node.label}` : ''} (level ${rank + 1} of ${ladder.levels.length}${rank === 0 ? ', the baseline' : rank === ladder.levels.length - 1 ? ', the most severe' : ''})`];
+        const lines = [`**level** \`${node.name}\`${node.label ? ` — ${text(node.label.text)}` : ''} (level ${rank + 1} of ${ladder.levels.length}${rank === 0 ? ', the baseline' : rank === ladder.levels.length - 1 ? ', the most severe' : ''})`];
         const model = this.model(node);
         if (!model) return lines.join('\n\n');
         const rules = model.rules.filter(r => r.level === node.name);
         lines.push(rules.length > 0
-            ? `Reached by: ${rules.map(r => `\`${r.name}\`${r.citation ? ` (${r.citation})` : ''}`).join(', ')}`
+            ? `Reached by: ${rules.map(r => `\`${r.name}\`${r.citation ? ` (${text(r.citation)})` : ''}`).join(', ')}`
             : rank === 0 ? 'Applies when no rule holds.' : 'No rule leads to this level.');
         const response = model.responses.find(r => r.level === node.name);
         if (response) {
@@ -103,12 +104,12 @@ export class DetenteHoverProvider extends MultilineCommentHoverProvider {
 
     protected ruleHover(node: ast.Threshold | ast.Redline): string {
         const kind = ast.isRedline(node) ? 'red line' : 'threshold';
-        const lines = [`**${kind}** \`${node.name}\` → \`${node.level?.$refText ?? '?'}\`${node.citation ? ` (${node.citation})` : ''}`];
+        const lines = [`**${kind}** \`${node.name}\` → \`${node.level?.$refText ?? '?'}\`${node.citation ? ` (${text(node.citation)})` : ''}`];
         const model = this.model(node);
         const region = model && this.regionInWords(model, model.rules.find(r => r.name === node.name && r.kind === (ast.isRedline(node) ? 'redline' : 'threshold')));
         if (region) lines.push(`Holds where ${region}.`);
         if (ast.isRedline(node)) {
-            if (node.consequence) lines.push(`Consequence: ${node.consequence}`);
+            if (node.consequence) lines.push(`Consequence: ${text(node.consequence.text)}`);
             if (node.disclosure) lines.push(`Disclosure: ${node.disclosure}`);
         }
         return lines.join('\n\n');
@@ -150,8 +151,8 @@ export class DetenteHoverProvider extends MultilineCommentHoverProvider {
     }
 
     protected channelHover(node: ast.Channel): string {
-        const lines = [`**channel** \`${node.name}\`${node.label ? ` — ${node.label}` : ''}`];
-        lines.push(`Links ${node.ends.map(e => `\`${e.$cstNode?.text ?? ''}\``).join(' and ')}` +
+        const lines = [`**channel** \`${node.name}\`${node.label ? ` — ${text(node.label.text)}` : ''}`];
+        lines.push(`Links ${node.ends.map(e => `\`${text(e.$cstNode?.text ?? '')}\``).join(' and ')}` +
             (node.latency ? `; delivers within ${node.latency.number} ${node.latency.unit ?? ''}`.trimEnd() : '') +
             (node.fallback ? `; falls back to \`${node.fallback.$refText}\`` : '; no fallback') + '.');
         return lines.join('\n\n');
@@ -189,6 +190,14 @@ export class DetenteHoverProvider extends MultilineCommentHoverProvider {
     }
 }
 
-function capitalize(text: string): string {
-    return text.charAt(0).toUpperCase() + text.slice(1);
+function capitalize(value: string): string {
+    return value.charAt(0).toUpperCase() + value.slice(1);
+}
+
+/**
+ * Protocol text (labels, titles, citations, consequences) as inert Markdown: no image, link, HTML
+ * or emphasis of its own (see escapeMarkdown), and no bare address turned into a link either.
+ */
+function text(value: string): string {
+    return escapeMarkdown(value).replace(/:(?=\/\/)/g, '\\:').replace(/\b(www)\./gi, '$1\\.').replace(/@/g, '\\@');
 }

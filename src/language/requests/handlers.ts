@@ -1,19 +1,15 @@
 // Answers the extension's requests (contract.ts) from the server's own documents and analyses.
-import * as path from 'node:path';
 import { DocumentState, URI, type LangiumDocument } from 'langium';
 import type { Connection } from 'vscode-languageserver';
 import type { DetenteServices } from '../detente-module.js';
-import { scenarioResults } from '../../analysis/analyse.js';
 import { BudgetExceeded } from '../../analysis/budget.js';
-import type { ScenarioResult } from '../../analysis/checks/scenarios.js';
 import { explain } from '../../analysis/explain.js';
 import { GivenError, parseGiven } from '../../analysis/given.js';
 import type { Protocol } from '../../model/protocol.js';
-import { type CompiledProtocol, type ReportedFinding, findingsOf } from '../../render/compiled.js';
+import type { CompiledProtocol } from '../../render/compiled.js';
 import { explanationText } from '../../render/explanation.js';
 import { reportBody } from '../../render/html.js';
 import { fileText, isFormat, renderFiles } from '../../render/outputs.js';
-import { decisionTables } from '../../tables/tables.js';
 import {
     CheckWorkspaceRequest, type CheckWorkspaceResult, ExplainRequest, type ExplainParams, type ExplainResult, ExportRequest,
     type ExportParams, type ExportResult, type ProtocolParams, ProtocolsRequest, type ProtocolsResult, ReportRequest,
@@ -66,38 +62,10 @@ export class RequestHandlers {
 
     /** The compiled protocol, or why there is none. */
     protected compile(document: LangiumDocument, protocol: Protocol): CompiledProtocol | string {
-        const root = this.services.shared.workspace.ImportResolver.projectRoot(document.uri);
-        const source = path.relative(root, document.uri.fsPath).split(path.sep).join('/');
-        const all: ReportedFinding[] = (document.diagnostics ?? []).map(d => ({
-            file: source,
-            line: d.range.start.line + 1,
-            column: d.range.start.character + 1,
-            severity: d.severity === 1 ? 'error' : d.severity === 2 ? 'warning' : 'info',
-            code: String(d.code ?? ''),
-            message: typeof d.message === 'string' ? d.message : d.message.value,
-        }));
-        const findings = findingsOf(protocol, this.models(document).filter(other => other !== protocol), all);
-        const errors = findings.filter(d => d.severity === 'error').length;
-        if (errors > 0 || !protocol.complete) {
-            return `The file has ${errors || 'unresolved'} error${errors === 1 ? '' : 's'}; the tables appear once ${errors === 1 ? 'it is' : 'they are'} fixed.`;
-        }
-        const analyses = this.services.model.Analyses;
-        const analysis = analyses.of(protocol);
-        if (analysis.incomplete) return `The analysis stopped early (${analysis.incomplete}).`;
-        try {
-            return { protocol, tables: analyses.ask(analysis, 'tables', decisionTables), findings, source };
-        } catch (error) {
-            if (error instanceof BudgetExceeded) return `The decision tables are too large to build (${error.reason}).`;
-            throw error;
-        }
-    }
-
-    /** Why a protocol's situations cannot be explained: text that does not parse, or parts left out of its model. */
-    protected unexplainable(document: LangiumDocument, protocol: Protocol): string | undefined {
-        const { lexerErrors, parserErrors } = document.parseResult;
-        return lexerErrors.length > 0 || parserErrors.length > 0 || !protocol.complete
-            ? 'The protocol has errors that leave parts of it unread; fix them first (see the Problems view).'
-            : undefined;
+        const compilation = this.services.model.Compilations.compile(document, protocol);
+        if (compilation.ok) return compilation.compiled;
+        const reason = compilation.reason.charAt(0).toUpperCase() + compilation.reason.slice(1);
+        return compilation.errors ? `${reason} (see the Problems view); the tables appear once they are fixed.` : `${reason}.`;
     }
 
     async report({ uri, protocol: name }: ProtocolParams): Promise<ReportResult> {
@@ -125,8 +93,8 @@ export class RequestHandlers {
         const document = await this.document(uri);
         const protocol = document && this.choose(document, name);
         if (!document || !protocol) return { problem: 'No protocol to explain.' };
-        const problem = this.unexplainable(document, protocol);
-        if (problem) return { problem };
+        const problem = this.services.model.Compilations.unexplainable(document, protocol);
+        if (problem) return { problem: `The situation cannot be explained: ${problem}; fix them first (see the Problems view).` };
         try {
             return { text: explanationText(explain(protocol, parseGiven(protocol, given), this.services.model.Analyses.budgets.for('explain'))) };
         } catch (error) {
@@ -141,7 +109,7 @@ export class RequestHandlers {
         if (!document) return { outcomes: [] };
         return {
             outcomes: this.models(document).flatMap(protocol => {
-                const results = protocol.complete ? this.scenarioResults(protocol) : undefined;
+                const results = this.services.model.Compilations.scenarios(protocol);
                 return protocol.scenarios.map(scenario => {
                     const result = results?.find(r => r.scenario === scenario);
                     const counterexample = result?.counterexample
@@ -163,17 +131,6 @@ export class RequestHandlers {
                 });
             }),
         };
-    }
-
-    /** The scenarios' verdicts, or none when the analysis, or the scenarios themselves, ran out of budget. */
-    protected scenarioResults(protocol: Protocol): ScenarioResult[] | undefined {
-        const analyses = this.services.model.Analyses;
-        try {
-            return analyses.ask(analyses.of(protocol), 'scenarios', scenarioResults);
-        } catch (error) {
-            if (error instanceof BudgetExceeded) return undefined;
-            throw error;
-        }
     }
 
     checkWorkspace(): CheckWorkspaceResult {

@@ -5,13 +5,9 @@
 import { AstUtils, CstUtils, type AstNode, type LangiumDocument, type ValidationAcceptor } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { type DiagnosticCode, isDiagnosticCode, severityOf, stageOf } from '../../analysis/codes.js';
+import type { Acceptance } from '../../analysis/findings.js';
 import type { Accept } from '../generated/ast.js';
 import { codeFields, report } from './report.js';
-
-/** What an accepted diagnostic carries in `data`, beside its code and witness. */
-export interface Acceptance {
-    readonly justification: string;
-}
 
 /** bad-accept: only warnings and infos may be accepted; an error must be fixed. */
 export function checkAccept(node: Accept, accept: ValidationAcceptor): void {

@@ -116,9 +116,10 @@ export class ImportResolver {
     }
 }
 
-function isInside(folder: string, file: string): boolean {
+/** Whether `file` is `folder` or lies below it: `..shared.detente` does, only a `..` segment leads out. */
+export function isInside(folder: string, file: string): boolean {
     const relative = path.relative(folder, file);
-    return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+    return relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative);
 }
 
 function realRoot(root: string): string {

@@ -1,4 +1,6 @@
-// Reading protocol files strictly: text must be UTF-8 and not binary, so nothing is silently garbled.
+// Reading protocol files strictly: only regular files, and text must be UTF-8 and not binary, so
+// nothing is silently garbled and no device or pipe is read forever.
+import * as fs from 'node:fs';
 import { URI } from 'langium';
 import { NodeFileSystemProvider } from 'langium/node';
 
@@ -61,8 +63,58 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
     return bytes.length;
 }
 
-/** Node's file system, but text files are decoded strictly. */
+/** A path that names a device, a named pipe, a socket or a folder: never read as a protocol. */
+export class NotRegularFileError extends UnreadableTextError {
+    constructor() {
+        super('not a regular file');
+        this.name = 'NotRegularFileError';
+    }
+}
+
+/**
+ * Opening never waits: a named pipe without a writer would block `open` itself, and a terminal must
+ * not become the process's controlling terminal. (Both flags are 0 where the platform lacks them.)
+ */
+const OPEN_FLAGS = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0) | (fs.constants.O_NOCTTY ?? 0);
+
+/**
+ * The bytes of a regular file. A path to anything else (`/dev/zero` reads forever, a pipe waits for
+ * a writer) is refused before it is opened, and once more on the opened descriptor, in case the
+ * path was swapped in between.
+ */
+export async function readRegularFile(file: string): Promise<Uint8Array> {
+    if (!(await fs.promises.stat(file)).isFile()) throw new NotRegularFileError();
+    const handle = await fs.promises.open(file, OPEN_FLAGS);
+    try {
+        if (!(await handle.stat()).isFile()) throw new NotRegularFileError();
+        return await handle.readFile();
+    } finally {
+        await handle.close();
+    }
+}
+
+/** `readRegularFile`, synchronously. */
+export function readRegularFileSync(file: string): Uint8Array {
+    if (!fs.statSync(file).isFile()) throw new NotRegularFileError();
+    const descriptor = fs.openSync(file, OPEN_FLAGS);
+    try {
+        if (!fs.fstatSync(descriptor).isFile()) throw new NotRegularFileError();
+        return fs.readFileSync(descriptor);
+    } finally {
+        fs.closeSync(descriptor);
+    }
+}
+
+/** Node's file system, but only regular files are read, and text files are decoded strictly. */
 export class ProtocolFileSystemProvider extends NodeFileSystemProvider {
+    override async readBinary(uri: URI): Promise<Uint8Array> {
+        return readRegularFile(uri.fsPath);
+    }
+
+    override readBinarySync(uri: URI): Uint8Array {
+        return readRegularFileSync(uri.fsPath);
+    }
+
     override async readFile(uri: URI): Promise<string> {
         return decodeProtocolText(await this.readBinary(uri));
     }

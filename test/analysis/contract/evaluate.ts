@@ -1,4 +1,4 @@
-// A plain reading of LANGUAGE.md §3 over a grid of situations: every constant, the values beside it, 0 and above the largest.
+// A plain reading of docs/language.md §3 over a grid of situations: every constant, the values beside it, 0 and above the largest.
 import {
     type Rational, add, compare, divide, equals, floor, isDecimal, multiply, parseDecimal, rational, toExactString
 } from '../../../src/model/rational.js';

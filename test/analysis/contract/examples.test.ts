@@ -1,4 +1,4 @@
-// The smallest protocols on which the engine and the contract (LANGUAGE.md §3–§4) have disagreed, each
+// The smallest protocols on which the engine and the contract (docs/language.md §3–§4) have disagreed, each
 // with the verdict the contract's words give: shrunk from the properties of oracle.test.ts and explain.test.ts.
 import { describe, expect, test } from 'vitest';
 import { explain } from '../../../src/analysis/explain.js';

@@ -1,4 +1,4 @@
-// `explain` (LANGUAGE.md §3, §5) on generated protocols: the level, or the levels a partial situation can
+// `explain` (docs/language.md §3, §5) on generated protocols: the level, or the levels a partial situation can
 // still have, and the rules that hold always or possibly, against brute force over the grid.
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';

@@ -1,4 +1,4 @@
-// The checks over situations (LANGUAGE.md §4), run through the language services on generated text,
+// The checks over situations (docs/language.md §4), run through the language services on generated text,
 // against a second reading of §3–§4 that shares nothing with the engine but its rational numbers.
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';

@@ -80,3 +80,35 @@ describe('hover', () => {
         await hover({ text: PROTOCOL('').replace('party Borea', 'party <|>Borea'), index: 0, hover: '**party** `Borea` — Federation of Borea' });
     });
 });
+
+describe('hover shows protocol text as text', () => {
+    const IMAGE = '![tracking](http://evil.example/pixel.png)';
+    const LINK = '[Art. 51](https://evil.example/login)';
+    const HOSTILE = PROTOCOL('')
+        .replace('"Republic of Aland"', `"${IMAGE}"`)
+        .replace('"Art. 4(1)"', `"${LINK} <img src=x> **loud**"`)
+        .replace('"Suspension"', '"see www.evil.example or mail agent@evil.example"')
+        .replace('"Heightened attention"', '"_Heightened_ `attention`"');
+
+    test('labels: no image, no link, no emphasis', async () => {
+        await hover({
+            text: HOSTILE.replace('party Aland', 'party <|>Aland'), index: 0,
+            hover: '**party** `Aland` — !\\[tracking\\](http\\://evil.example/pixel.png)\n\nOrgans: `MoD`',
+        });
+        await hover({ text: HOSTILE.replace('Concern "', '<|>Concern "'), index: 0, hover: /^\*\*level\*\* `Concern` — \\_Heightened\\_ \\`attention\\` \(level 2 of 3\)/ });
+    });
+
+    test('citations, in a rule and in a level: no link, no HTML, no emphasis', async () => {
+        const citation = '\\[Art. 51\\](https\\://evil.example/login) &lt;img src=x&gt; \\*\\*loud\\*\\*';
+        await hover({ text: HOSTILE.replace('threshold Near', 'threshold <|>Near'), index: 0, hover: new RegExp(`^\\*\\*threshold\\*\\* \`Near\` → \`Concern\` \\(${escapeRegExp(citation)}\\)`) });
+        await hover({ text: HOSTILE.replace('-> Concern', '-> <|>Concern'), index: 0, hover: new RegExp(`Reached by: \`Near\` \\(${escapeRegExp(citation)}\\)`) });
+    });
+
+    test('a consequence: no bare address becomes a link', async () => {
+        await hover({ text: HOSTILE.replace('redline Lock', 'redline <|>Lock'), index: 0, hover: /Consequence: see www\\\.evil\.example or mail agent\\@evil\.example\n/ });
+    });
+});
+
+function escapeRegExp(text: string): string {
+    return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

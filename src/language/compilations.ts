@@ -1,0 +1,132 @@
+// From built documents to what every shell reports and renders: one finding record for each diagnostic,
+// and one compile gate (no error in the protocol or its file, a complete analysis, tables within their
+// budget). The command line and the language server's requests both go through here.
+import * as path from 'node:path';
+import { type LangiumDocument, URI } from 'langium';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { scenarioResults } from '../analysis/analyse.js';
+import { BudgetExceeded } from '../analysis/budget.js';
+import type { ScenarioResult } from '../analysis/checks/scenarios.js';
+import { type Severity, isDiagnosticCode, severityOf, stageOf } from '../analysis/codes.js';
+import type { Acceptance, ReportedFinding } from '../analysis/findings.js';
+import type { Protocol } from '../model/protocol.js';
+import { type CompiledProtocol, findingsOf } from '../render/compiled.js';
+import { decisionTables } from '../tables/tables.js';
+import type { DetenteServices } from './detente-module.js';
+import type { ImportResolver } from './workspace/import-resolver.js';
+import type { Analyses } from './protocol-analyses.js';
+import type { ProtocolModels } from './protocol-models.js';
+
+export type Compilation =
+    | { readonly ok: true; readonly compiled: CompiledProtocol }
+    /** `errors`: findings the reader should look at (each shell says where); else the analysis or the tables ran out of budget. */
+    | { readonly ok: false; readonly protocol: string; readonly reason: string; readonly errors: boolean };
+
+/** How a file is named to the reader: by default, relative to the project root. */
+export type FileNames = (uri: URI) => string;
+
+export class Compilations {
+    protected readonly models: ProtocolModels;
+    protected readonly analyses: Analyses;
+    protected readonly imports: ImportResolver;
+
+    constructor(services: DetenteServices) {
+        this.models = services.model.ProtocolModels;
+        this.analyses = services.model.Analyses;
+        this.imports = services.shared.workspace.ImportResolver;
+    }
+
+    /** A file as reports name it: relative to its project root, with `/`. */
+    source(uri: URI): string {
+        return path.relative(this.imports.projectRoot(uri), uri.fsPath).split(path.sep).join('/');
+    }
+
+    /** Every diagnostic of a document as a finding record, in file order. */
+    findings(document: LangiumDocument, name: FileNames = uri => this.source(uri)): ReportedFinding[] {
+        return (document.diagnostics ?? []).map(diagnostic => reported(document, diagnostic, name))
+            .sort((a, b) => a.line - b.line || a.column - b.column || a.code.localeCompare(b.code));
+    }
+
+    /** Every protocol of a document compiled, or refused with the reason. */
+    compileDocument(document: LangiumDocument): Compilation[] {
+        return this.models.forDocument(document).map(protocol => this.compile(document, protocol));
+    }
+
+    /**
+     * A protocol with its tables and findings; refused when it or its file has errors (those of its file's
+     * other protocols do not count), when its analysis stopped early, or when its tables exceed their budget.
+     */
+    compile(document: LangiumDocument, protocol: Protocol): Compilation {
+        const others = this.models.forDocument(document).filter(other => other !== protocol);
+        const findings = findingsOf(protocol, others, this.findings(document));
+        const errors = findings.filter(f => f.severity === 'error' && !f.accepted).length;
+        const refuse = (reason: string, withErrors = false): Compilation => ({ ok: false, protocol: protocol.name, reason, errors: withErrors });
+        if (errors > 0 || !protocol.complete) {
+            return refuse(`the file has ${errors || 'unresolved'} error${errors === 1 ? '' : 's'}`, true);
+        }
+        const analysis = this.analyses.of(protocol);
+        if (analysis.incomplete) return refuse(`the analysis stopped early (${analysis.incomplete})`);
+        try {
+            const tables = this.analyses.ask(analysis, 'tables', decisionTables);
+            return { ok: true, compiled: { protocol, tables, findings, source: this.source(document.uri) } };
+        } catch (error) {
+            if (!(error instanceof BudgetExceeded)) throw error;
+            return refuse(`its decision tables are too large to build (${error.reason})`);
+        }
+    }
+
+    /**
+     * Why a protocol's situations cannot be explained, if they cannot: only structural errors, which leave
+     * parts of the text unread, stop it; findings of the analysis (a failing scenario, an off-ramp that flaps)
+     * do not — explaining situations is how they are understood.
+     */
+    unexplainable(document: LangiumDocument, protocol: Protocol): string | undefined {
+        return this.findings(document).some(isStructuralError) || !protocol.complete ? 'the protocol has errors that leave parts of it unread' : undefined;
+    }
+
+    /** The scenarios' verdicts, or none when the analysis, or the scenarios themselves, ran out of budget. */
+    scenarios(protocol: Protocol): ScenarioResult[] | undefined {
+        if (!protocol.complete) return undefined;
+        try {
+            return this.analyses.ask(this.analyses.of(protocol), 'scenarios', scenarioResults);
+        } catch (error) {
+            if (error instanceof BudgetExceeded) return undefined;
+            throw error;
+        }
+    }
+}
+
+/** An LSP diagnostic as a finding record: the one severity mapping, and the acceptance it carries. */
+function reported(document: LangiumDocument, diagnostic: Diagnostic, name: FileNames): ReportedFinding {
+    const data = diagnostic.data as { code?: string; witness?: unknown; accepted?: Acceptance } | undefined;
+    const code = String(data?.code ?? diagnostic.code ?? 'syntax');
+    const related = diagnostic.relatedInformation?.map(info => ({
+        file: name(URI.parse(info.location.uri)),
+        line: info.location.range.start.line + 1,
+        column: info.location.range.start.character + 1,
+        message: info.message,
+    }));
+    return {
+        file: name(document.uri),
+        line: diagnostic.range.start.line + 1,
+        column: diagnostic.range.start.character + 1,
+        endLine: diagnostic.range.end.line + 1,
+        endColumn: diagnostic.range.end.character + 1,
+        severity: data?.accepted && isDiagnosticCode(code) ? severityOf(code) : severityFromLsp(diagnostic.severity),
+        code,
+        message: typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value,
+        ...(data?.witness !== undefined ? { witness: data.witness } : {}),
+        ...(related && related.length > 0 ? { related } : {}),
+        ...(data?.accepted ? { accepted: { justification: data.accepted.justification } } : {}),
+    };
+}
+
+/** An error of the structural checks: part of the text is unread, and no model of it can be trusted. */
+export function isStructuralError(finding: ReportedFinding): boolean {
+    return finding.severity === 'error' && !finding.accepted && (!isDiagnosticCode(finding.code) || stageOf(finding.code) === 'structural');
+}
+
+/** LSP severities (1 error, 2 warning, 3 information, 4 hint) as Détente's. */
+export function severityFromLsp(severity: number | undefined): Severity {
+    return severity === 1 ? 'error' : severity === 2 ? 'warning' : 'info';
+}
