@@ -43,7 +43,7 @@ export function applyAcceptances(document: LangiumDocument, diagnostics: Diagnos
         const clause = candidates.length > 0 ? candidates.find(c => c.$container === declarationAt(document, diagnostic)) : undefined;
         if (!clause) return diagnostic;
         used.add(clause);
-        const data = { ...(diagnostic.data as object | undefined), accepted: { justification: clause.justification } satisfies Acceptance };
+        const data = { ...(diagnostic.data as object | undefined), accepted: { justification: clause.justification, message: String(diagnostic.message) } satisfies Acceptance };
         return { ...diagnostic, severity: 4 as const, message: `Accepted (${clause.justification}): ${String(diagnostic.message)}`, data };
     });
     // Findings of the analysis are only known when the text has no structural error; until then, say nothing of their accepts.
