@@ -179,7 +179,7 @@ function stepFields(s: Step): Record<string, string> {
     return {
         action: stepText(s),
         citation: s.citation ?? 'none',
-        timing: timingText(s),
+        deadline: timingText(s),
         after: s.after.join(', ') || 'none',
         'if unresolved': s.ifUnresolved ? 'yes' : 'no',
         'authorized by': s.authorizedBy ? actorName(s.authorizedBy) : 'none',

@@ -14,7 +14,6 @@ import { DetenteDocumentSymbolProvider } from './lsp/document-symbol-provider.js
 import { DetenteFoldingRangeProvider } from './lsp/folding-range-provider.js';
 import { DetenteFormatter } from './lsp/formatter.js';
 import { DetenteNodeKindProvider } from './lsp/node-kind-provider.js';
-import { DetenteRenameProvider } from './lsp/rename-provider.js';
 import { DetenteSemanticTokenProvider } from './lsp/semantic-token-provider.js';
 import { DetenteWorkspaceSymbolProvider } from './lsp/workspace-symbol-provider.js';
 import { DetenteHoverProvider } from './lsp/hover-provider.js';
@@ -94,7 +93,6 @@ export const DetenteModule: Module<DetenteServices, PartialLangiumServices & Det
         DocumentSymbolProvider: services => new DetenteDocumentSymbolProvider(services),
         FoldingRangeProvider: services => new DetenteFoldingRangeProvider(services),
         Formatter: services => new DetenteFormatter(services),
-        RenameProvider: services => new DetenteRenameProvider(services),
         SemanticTokenProvider: services => new DetenteSemanticTokenProvider(services),
         HoverProvider: services => new DetenteHoverProvider(services),
         InlayHintProvider: services => new DetenteInlayHintProvider(services),

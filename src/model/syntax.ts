@@ -100,6 +100,14 @@ export function dutyClauses(duty: Duty): string {
 }
 
 /** An off-ramp's clauses after `deescalate A to B`: `when separation >= 3 nm after verify`. */
+/** An off-ramp's condition for a table's "when" column: the condition, then the steps it waits for. */
+export function offrampWhen(deescalation: Deescalation): string {
+    return [
+        deescalation.condition && conditionText(deescalation.condition),
+        deescalation.after.length > 0 && `after ${deescalation.after.join(', ')}`,
+    ].filter(Boolean).join(' ');
+}
+
 export function offrampText(deescalation: Deescalation): string {
     return [
         deescalation.condition && `when ${conditionText(deescalation.condition)}`,

@@ -6,7 +6,7 @@ import type { DecisionTables, ResolvedRow } from '../tables/tables.js';
 import type { CompiledProtocol } from './compiled.js';
 import { type Html, html } from './html-template.js';
 import { ladderSvg, levelColour } from './ladder-svg.js';
-import { actorName, conditionText, constraintText, formatDuration, levelTitle, stepText, testText } from './text.js';
+import { actorName, constraintText, formatDuration, levelTitle, offrampWhen, stepText, testText } from './text.js';
 
 const STYLE = `
 :root { color-scheme: light; --ink: #1b1b1b; --muted: #5b5b5b; --rule: #c8c8c8; --head: #f1f1f1; }
@@ -174,7 +174,7 @@ function deescalations(protocol: Protocol, badge: Badge): Html {
     if (protocol.deescalations.length === 0) return html``;
     return html`<section id="deescalations"><h2>De-escalation</h2>
 <table><thead><tr><th>from</th><th>to</th><th>when</th><th>for</th></tr></thead><tbody>
-${protocol.deescalations.map(d => html`<tr><td>${badge(d.from)}</td><td>${badge(d.to)}</td><td><code>${d.condition ? conditionText(d.condition) : ''}${d.after.length > 0 ? `${d.condition ? ' ' : ''}after ${d.after.join(', ')}` : ''}</code></td><td>${d.holdFor ? formatDuration(d.holdFor.base) : '—'}</td></tr>\n`)}
+${protocol.deescalations.map(d => html`<tr><td>${badge(d.from)}</td><td>${badge(d.to)}</td><td><code>${offrampWhen(d)}</code></td><td>${d.holdFor ? formatDuration(d.holdFor.base) : '—'}</td></tr>\n`)}
 </tbody></table></section>`;
 }
 

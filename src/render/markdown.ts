@@ -1,7 +1,7 @@
 // Markdown (GitHub-flavoured): the ladder, the rule table, the resolved table and the responses.
 import type { Protocol } from '../model/protocol.js';
 import type { CompiledProtocol } from './compiled.js';
-import { actorName, constraintText, formatDuration, levelTitle, offrampText, stepText } from './text.js';
+import { actorName, constraintText, formatDuration, levelTitle, offrampWhen, stepText } from './text.js';
 
 /**
  * Every character some reader takes for the end of a line: CommonMark ends lines at a lone CR too,
@@ -93,7 +93,7 @@ export function renderMarkdown(compiled: CompiledProtocol): string {
     if (protocol.deescalations.length > 0) {
         out.push('## De-escalation', '');
         out.push(table(['from', 'to', 'when', 'for'], protocol.deescalations.map(d => [
-            escapeMarkdown(d.from), escapeMarkdown(d.to), cell(offrampText(d)), d.holdFor ? formatDuration(d.holdFor.base) : '—',
+            escapeMarkdown(d.from), escapeMarkdown(d.to), cell(offrampWhen(d)), d.holdFor ? formatDuration(d.holdFor.base) : '—',
         ])), '');
     }
     return out.join('\n');

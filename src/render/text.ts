@@ -2,7 +2,7 @@
 import { formatDuration } from '../analysis/deadlines.js';
 import { formatValue } from '../analysis/situations.js';
 import type { Indicator, Level } from '../model/protocol.js';
-export { actorName, conditionText, offrampText, stepText, testText, valueText } from '../model/syntax.js';
+export { actorName, conditionText, offrampText, offrampWhen, stepText, testText, valueText } from '../model/syntax.js';
 import { type Rational, add, rational, subtract } from '../model/rational.js';
 import { type Bound, type Constraint, singleValue } from '../tables/constraints.js';
 

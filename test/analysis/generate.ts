@@ -4,6 +4,7 @@ import type {
     Condition, Deescalation, Indicator, IndicatorKind, Level, Protocol, Rule, Scenario, SourceRef, Test, TestValue
 } from '../../src/model/protocol.js';
 import { type Rational, rational } from '../../src/model/rational.js';
+import { type Dimension, unitsOf } from '../../src/model/units.js';
 
 const NOWHERE: SourceRef = { uri: 'file:///generated.detente', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
 /** A distinct place for each generated declaration, so that findings can be traced back to it. */
@@ -32,6 +33,7 @@ function indicatorOf(shape: IndicatorShape, i: number): Indicator {
         name: `i${i}`,
         label: `Indicator ${i}`,
         kind: shape.kind,
+        ...(measured ? { dimension: shape.kind, units: unitsOf(shape.kind as Dimension) } : {}),
         unit: shape.kind === 'distance' ? 'm' : shape.kind === 'percent' ? '%' : undefined,
         worse: measured ? shape.worse : shape.kind === 'choice' ? undefined : 'higher',
         members: shape.kind === 'scale' || shape.kind === 'choice' ? MEMBERS : undefined,

@@ -96,7 +96,7 @@ describe('detente explain', () => {
 
     test('bad --given values exit 2 with one line', () => {
         const cases: Array<[string, string]> = [
-            ['gap=2h', "detente: --given: gap: 'h' is a unit of duration, but a distance takes m, km or nm"],
+            ['gap=2h', "detente: --given: gap: 'h' is a unit of duration, but a distance takes m, km, nm, ft or mi"],
             ['speed=3kn', 'detente: --given: unknown indicator \'speed\'; Patrol has gap, lock'],
             ['lock=yes', 'detente: --given: lock is a flag: give true or false, not \'yes\''],
             ['gap', "detente: --given: 'gap' is not of the form indicator=value"],

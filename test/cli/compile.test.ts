@@ -169,7 +169,7 @@ describe('detente diff', () => {
             '  Rules:',
             '    ~ Near: condition gap < 2 nm  ⇒  gap < 3 nm',
             '  Steps:',
-            '    ~ Tense.call: within 10 min  ⇒  15 min',
+            '    ~ Tense.call: deadline within 10 min  ⇒  within 15 min',
             '',
         ].join('\n'));
         expect(run.code).toBe(0);

@@ -79,7 +79,7 @@ describe('parsing', () => {
             channel Radio "Radio" links Cordia.Coast, OSCE latency 1 min fallback Hotline
         `);
         const cordia = p.members.filter(ast.isParty).find(party => party.name === 'Cordia')!;
-        expect(cordia.organs.map(o => [o.name, o.label, o.powers])).toEqual([
+        expect(cordia.organs.map(o => [o.name, o.label?.text, o.powers])).toEqual([
             ['MoD', 'Defence', ['force', 'disclosure']],
             ['MFA', 'Foreign Affairs', ['disclosure']],
             ['Coast', 'Coast guard', []],
@@ -106,12 +106,12 @@ describe('parsing', () => {
             ['a', 'QuantityType', 'lower', false],
             ['b', 'QuantityType', 'higher', true],
             ['c', 'QuantityType', undefined, false],
-            ['d', 'QuantityType', 'higher', false],
+            ['d', 'CountType', 'higher', false],
             ['e', 'QuantityType', undefined, false],
             ['f', 'FlagType', undefined, true],
             ['g', 'ScaleType', undefined, false],
             ['h', 'ChoiceType', undefined, false],
-            ['count', 'QuantityType', undefined, false],
+            ['count', 'CountType', undefined, false],
         ]);
         expect((indicators[0].type as ast.QuantityType).unit).toBe('nm');
         expect((indicators[6].type as ast.ScaleType).members.map(m => m.name)).toEqual(['Low', 'Mid', 'High']);
@@ -138,7 +138,7 @@ describe('parsing', () => {
             ['Redline', 'R3', undefined, 'Crisis'],
         ]);
         const redlines = rules.filter(ast.isRedline);
-        expect(redlines.map(r => [r.consequence, r.disclosure])).toEqual([
+        expect(redlines.map(r => [r.consequence?.text, r.disclosure])).toEqual([
             ['Suspension', 'public'], ['Sanctions', 'confidential'], [undefined, undefined],
         ]);
     });
@@ -173,7 +173,7 @@ describe('parsing', () => {
             'discloses', 'withdraws', 'suspends', 'pauses', 'intercepts', 'deploys', 'engages'];
         const steps = verbs.map((verb, i) => `step s${i}: Aland.MoD ${verb} Borea.MoD within 1 h authorized by Aland.MoD cites "x"`).join('\n');
         const p = await parseProtocol(`response Alert { ${steps} }`);
-        expect(p.members.find(ast.isResponse)!.steps.map(s => s.verb)).toEqual(verbs);
+        expect(p.members.find(ast.isResponse)!.steps.map(s => s.verb.builtin)).toEqual(verbs);
     });
 
     test('de-escalations, with and without a hold time', async () => {

@@ -7,6 +7,7 @@ import type { DetenteServices } from '../detente-module.js';
 import type { ProtocolModels } from '../protocol-models.js';
 import { indicatorKind, isMeasured, unitsOfIndicator } from '../typing.js';
 import { closestName } from '../validation/spelling.js';
+import { missingLanguages } from '../validation/translations.js';
 import { BudgetExceeded } from '../../analysis/budget.js';
 import { type Margin, findMargin } from '../../analysis/margins.js';
 import type { Analyses } from '../protocol-analyses.js';
@@ -41,6 +42,8 @@ export class DetenteCodeActionProvider implements CodeActionProvider {
                 case 'unit-mismatch': this.fixUnit(document, diagnostic, node, accept); break;
                 case 'unresolved-reference': this.resolveName(document, diagnostic, node, accept); break;
                 case 'no-hysteresis': this.widenMargin(document, diagnostic, node, accept); break;
+                case 'role-ambiguous': this.everyOtherParty(document, diagnostic, node, accept); break;
+                case 'missing-translation': this.addTranslations(document, diagnostic, node, accept); break;
             }
         }
         const here = this.nodeAt(document, params.range.start);
@@ -51,6 +54,26 @@ export class DetenteCodeActionProvider implements CodeActionProvider {
     protected nodeAt(document: LangiumDocument, position: Position): AstNode | undefined {
         const root = document.parseResult.value.$cstNode;
         return root && CstUtils.findLeafNodeAtOffset(root, document.textDocument.offsetAt(position))?.astNode;
+    }
+
+    /** role-ambiguous: `every other party` names each of the others, however many the protocol binds. */
+    protected everyOtherParty(document: LangiumDocument, diagnostic: Diagnostic, node: AstNode, accept: Accept): void {
+        const other = ast.isOtherParty(node) ? node : AstUtils.getContainerOfType(node, ast.isOtherParty);
+        const party = other && findLastKeyword(other, 'party');
+        const the = other?.$cstNode?.range.start;
+        if (!party || !the) return;
+        accept(quickFix("Write 'every other party'", diagnostic, document, [replace({ start: the, end: party.end }, 'every other party')], true));
+    }
+
+    /** missing-translation: a placeholder for each missing language, marked as such, for the drafter to translate. */
+    protected addTranslations(document: LangiumDocument, diagnostic: Diagnostic, node: AstNode, accept: Accept): void {
+        const label = ast.isLabel(node) ? node : AstUtils.getContainerOfType(node, ast.isLabel);
+        const protocol = label && AstUtils.getContainerOfType(label, ast.isProtocol);
+        const languages = protocol?.members.find(ast.isLanguages)?.codes ?? [];
+        const missing = label ? missingLanguages(label, languages.slice(1)) : [];
+        if (!label?.$cstNode || missing.length === 0) return;
+        const placeholders = missing.map(code => ` @${code} ${JSON.stringify(`[${code}] ${label.text}`)}`).join('');
+        accept(quickFix(`Add ${missing.map(code => `@${code}`).join(', ')} to translate`, diagnostic, document, [insert(label.$cstNode.range.end, placeholders)], true));
     }
 
     /** missing-response: a response skeleton for the level, after the last response (or rule) of the protocol. */

@@ -5,7 +5,7 @@ import {
 } from 'langium';
 import { forEachNode } from '../workspace/ast-walk.js';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { isBetween, isChoiceType, isComparison, isMembership, isMemberValue, isScaleType, type Indicator } from '../generated/ast.js';
+import { isBetween, isChoiceType, isComparison, isMembership, isMemberValue, isNamed, isParty, isScaleType, type Indicator } from '../generated/ast.js';
 import type { DetenteServices } from '../detente-module.js';
 import { closestName } from './spelling.js';
 import { codeFields } from './report.js';
@@ -111,6 +111,11 @@ export class DetenteDocumentValidator extends DefaultDocumentValidator {
             // A broken scope must not hide the diagnostic itself.
         }
         const suggestion = closestName(name, candidates);
+        // An organ after a party: say whose organ is missing.
+        const container = info.container;
+        if (type === 'organ' && isNamed(container) && isParty(container.subject?.ref)) {
+            return `Unknown organ '${name}': ${container.subject.ref.name} has no organ of that name.${suggestion ? ` Did you mean '${suggestion}'?` : ''}`;
+        }
         const where = type === 'level' ? 'not in the ladder'
             : type === 'step' ? (info.container.$type === 'Deescalation' ? "not a step of the response of the level it steps down from" : 'not a step of this response')
                 : type === 'organ' ? 'not an organ of that party' : 'not declared here or in an imported file';

@@ -13,7 +13,7 @@ import { PartyChecks } from './parties.js';
 import { checkTranslations } from './translations.js';
 import { checkStepCycles } from './steps.js';
 import {
-    checkBetween, checkComparison, checkDirection, checkDisplayUnit, checkDuration, checkFlagTest, checkMembership
+    checkAuthorizer, checkBetween, checkComparison, checkDirection, checkDisplayUnit, checkDuration, checkFlagTest, checkMembership
 } from './units.js';
 
 export function registerValidationChecks(services: DetenteServices): void {
@@ -45,8 +45,12 @@ export function registerValidationChecks(services: DetenteServices): void {
         Step: [
             (step, accept) => checkDuration(step.within, accept),
             (step, accept) => parties.checkObligation(step, accept),
+            (step, accept) => checkAuthorizer(step.authorizedBy, accept),
         ],
-        Duty: (duty, accept) => parties.checkObligation(duty, accept),
+        Duty: [
+            (duty, accept) => parties.checkObligation(duty, accept),
+            (duty, accept) => checkAuthorizer(duty.authorizedBy, accept),
+        ],
         Accept: checkAccept,
         BeforeEvent: (timing, accept) => checkDuration(timing.lead, accept),
         AfterEvent: (timing, accept) => checkDuration(timing.within, accept),

@@ -80,13 +80,13 @@ describe('quick fixes', () => {
     test('unit-mismatch: the missing unit, or the indicator’s unit for a wrong one (its own unit preferred)', async () => {
         expect(await preferredFix(HEADER + `    threshold T: gap < 2 -> Tense
 }`, 'unit-mismatch')).toEqual({
-            titles: ['Add the unit nm', 'Add the unit m', 'Add the unit km'],
+            titles: ['Add the unit nm', 'Add the unit m', 'Add the unit km', 'Add the unit ft', 'Add the unit mi'],
             after: HEADER + `    threshold T: gap < 2 nm -> Tense
 }`,
         });
         expect(await preferredFix(HEADER + `    threshold T: gap < 2 km2 -> Tense
 }`, 'unit-mismatch')).toEqual({
-            titles: ['Use nm instead of km2', 'Use km instead of km2', 'Use m instead of km2'],
+            titles: ['Use nm instead of km2', 'Use km instead of km2', 'Use m instead of km2', 'Use ft instead of km2', 'Use mi instead of km2'],
             after: HEADER + `    threshold T: gap < 2 nm -> Tense
 }`,
         });
