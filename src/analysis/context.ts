@@ -120,7 +120,8 @@ export class AnalysisContext {
     /** The level of a situation. */
     levelAt(situation: Situation): Level {
         const point = this.space.boxOf(situation);
-        return point ? this.levels.levelAt(point) : levelAt(this.protocol, situation);
+        // The checks ask only about situations inside the scope, where every situation has a level.
+        return point ? this.levels.levelAt(point) : levelAt(this.protocol, situation) ?? this.protocol.levels[0];
     }
 
     /**

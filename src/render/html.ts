@@ -1,6 +1,6 @@
 // HTML: one self-contained, print-ready page — the ladder drawn as SVG, the resolved and rule tables,
 // the responses with their deadlines, and the findings of `check`. No script, no network.
-import { holdsIn } from '../analysis/meaning.js';
+import { ruleHoldsIn } from '../analysis/meaning.js';
 import type { Protocol, Rule } from '../model/protocol.js';
 import type { DecisionTables, ResolvedRow } from '../tables/tables.js';
 import type { CompiledProtocol } from './compiled.js';
@@ -146,7 +146,7 @@ function sourceOf(rule: Rule | undefined): Html {
 function deciding(protocol: Protocol, tables: DecisionTables, row: ResolvedRow): Rule | undefined {
     if (row.level.rank === 0) return undefined;
     const witness = tables.space.witness(row.box);
-    return protocol.rules.find(rule => rule.level === row.level.name && holdsIn(protocol, rule.condition, witness));
+    return protocol.rules.find(rule => rule.level === row.level.name && ruleHoldsIn(protocol, rule, witness));
 }
 
 function ruleTable({ protocol, tables }: CompiledProtocol, badge: Badge): Html {

@@ -60,7 +60,7 @@ function uniqueSorted(values: Rational[]): Rational[] {
 }
 
 export function rank(protocol: Protocol, situation: Situation): number {
-    return levelAt(protocol, situation).rank;
+    return levelAt(protocol, situation)?.rank ?? -1; // -1: outside the scope
 }
 
 export function holds(protocol: Protocol, condition: Condition, situation: Situation): boolean {
