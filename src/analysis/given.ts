@@ -15,7 +15,7 @@ export class GivenError extends Error {
 export function parseGiven(protocol: Protocol, assignments: readonly string[]): Situation {
     const situation = new Map<string, Value>();
     for (const assignment of assignments) {
-        const match = /^\s*([A-Za-z_][\w]*)\s*=\s*(.+?)\s*$/.exec(assignment);
+        const match = /^\s*([_\p{L}][\p{L}\p{N}_]*)\s*=\s*(.+?)\s*$/u.exec(assignment);
         if (!match) {
             throw new GivenError(`'${assignment}' is not of the form indicator=value`);
         }
