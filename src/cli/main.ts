@@ -4,6 +4,8 @@ import { check } from './commands/check.js';
 import { diffCommand } from './commands/diff.js';
 import { fmtCommand } from './commands/fmt.js';
 import { FORMATS, type Format, compileCommand } from './commands/compile.js';
+import { OUTPUT_LANGUAGES } from '../render/i18n/phrasebook.js';
+import { EDITIONS } from '../render/publication.js';
 import { explainCommand } from './commands/explain.js';
 import { testCommand } from './commands/test.js';
 import { printable, printableLines } from '../render/printable.js';
@@ -30,6 +32,7 @@ export async function run(argv: readonly string[], out: NodeJS.WritableStream = 
         .argument('<paths...>', '.detente files or folders to search')
         .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'sarif']).default('text'))
         .option('--max-warnings <n>', 'fail (exit 1) when there are more warnings than this', parseCount)
+        .option('--show-accepted', 'list accepted findings (accept CODE "…"), apart, with their justification')
         .option('--root <dir>', 'project root that imports must stay inside (default: the current directory)')
         .action(async (paths: string[], options: { format: 'text' | 'json' | 'sarif'; maxWarnings?: number; root?: string }) => {
             exitCode = await check(paths, options, out, err);
@@ -40,6 +43,8 @@ export async function run(argv: readonly string[], out: NodeJS.WritableStream = 
         .argument('<paths...>', '.detente files or folders to search')
         .requiredOption('--to <formats...>', `output formats, several allowed: ${FORMATS.join(', ')}`, collectFormats)
         .option('--out <dir>', 'folder to write into (default: next to each file)')
+        .addOption(new Option('--lang <code>', 'language of labels and wording (default: each protocol\'s first language)').choices([...OUTPUT_LANGUAGES]))
+        .addOption(new Option('--edition <edition>', 'public leaves out confidential elements; full keeps and marks them').choices([...EDITIONS]).default('full'))
         .option('--root <dir>', 'project root that imports must stay inside (default: the current directory)')
         .action(async (paths: string[], options: { to: Format[]; out?: string; root?: string }) => {
             exitCode = await compileCommand(paths, options, out, err);

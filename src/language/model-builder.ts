@@ -177,8 +177,10 @@ class ProtocolBuilder {
         const measured = isMeasured(kind);
         const units = measured ? unitsOfIndicator(indicator) : undefined;
         const window = ast.isCountType(type) && type.window ? this.duration(type.window) : undefined;
+        const declared = ast.isQuantityType(type) ? type.declared?.ref : undefined;
         return {
             ...this.labelled(indicator),
+            ...(declared ? { measure: this.labelled(declared) } : {}),
             kind,
             ...(measured ? { dimension: dimensionName(indicator), units, unit: this.displayUnit(indicator, units ?? []) } : {}),
             worse: worseOf(indicator, kind),

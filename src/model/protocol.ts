@@ -47,6 +47,8 @@ export interface Indicator extends Labelled {
     /** Measured indicators: their dimension (`distance`, or the name of a declared one) and its units, the base first. */
     readonly dimension?: string;
     readonly units?: readonly Unit[];
+    /** An indicator of a declared dimension: that dimension's name and label (`Radiated power`). */
+    readonly measure?: Labelled;
     /** Measured indicators: the unit values are shown in (declared with `in`, else the one the protocol uses most). */
     readonly unit?: string;
     /**
