@@ -90,9 +90,9 @@ export function reportBody(compiled: CompiledProtocol, options: ReportOptions = 
 ${ladderSvg(protocol)}
 </section>
 ${scope(compiled)}
-<section id="findings"><h2>${p.t('table.findings')}</h2>
+${compiled.edition === 'full' ? html`<section id="findings"><h2>${p.t('table.findings')}</h2>
 ${findings(compiled)}
-</section>
+</section>` : ''}
 ${redlines(compiled, badge)}
 <section id="resolved"><h2>${p.t('table.resolvedTable')}</h2>
 <p class="note">${p.t('table.resolvedPolicy')}</p>

@@ -1,8 +1,10 @@
 // What a reader gets: a compiled protocol in one language and one edition. The public edition leaves out
 // every confidential element (docs/language.md §2): confidential responses, steps, duties, channels and
-// scenarios, and the consequence of a red line whose disclosure is confidential. The full edition keeps
-// them, and the renderers mark them.
+// scenarios, and red lines whose disclosure is confidential. The full edition keeps them, and the
+// renderers mark them.
+import { analyse } from '../analysis/analyse.js';
 import { stepsDue } from '../analysis/deadlines.js';
+import { type DecisionTables, decisionTables } from '../tables/tables.js';
 import type { Protocol, Response } from '../model/protocol.js';
 import type { CompiledProtocol } from './compiled.js';
 import { localize, sourceLanguage } from './i18n/localize.js';
@@ -17,15 +19,30 @@ export interface PublishOptions {
     readonly edition?: Edition;
 }
 
-/** A compiled protocol as published; undefined when the protocol itself is confidential and the edition public. */
-export function publish(compiled: CompiledProtocol, options: PublishOptions = {}): CompiledProtocol | undefined {
+/**
+ * A compiled protocol as published; undefined when the protocol itself is confidential and the edition
+ * public. The public edition leaves out red lines whose disclosure is confidential, which changes levels:
+ * its tables are then worked out again, by `tablesOf`, from the public text alone. It has no findings:
+ * they are the drafters' business, and may name what is confidential.
+ */
+export function publish(compiled: CompiledProtocol, options: PublishOptions = {}, tablesOf: (protocol: Protocol) => DecisionTables = analysed): CompiledProtocol | undefined {
     const edition = options.edition ?? 'full';
     const language = options.language ?? defaultLanguage(compiled.protocol);
     if (edition === 'public' && compiled.protocol.confidential) return undefined;
-    const protocol = localize(edition === 'public' ? publicEdition(compiled.protocol) : compiled.protocol, language);
-    // The levels do not change between editions (rules are never confidential); the steps due may.
-    const steps = new Map(protocol.levels.map(level => [level.name, stepsDue(protocol, level.name)]));
-    return { ...compiled, protocol, tables: { ...compiled.tables, protocol, steps }, language, edition, phrases: new Phrasebook(language) };
+    const published = edition === 'public' ? publicEdition(compiled.protocol) : compiled.protocol;
+    const tables = published.rules.length === compiled.protocol.rules.length
+        ? { ...compiled.tables, steps: new Map(published.levels.map(level => [level.name, stepsDue(published, level.name)])) }
+        : tablesOf(published);
+    const protocol = localize(published, language);
+    return {
+        ...compiled, protocol, tables: { ...tables, protocol }, findings: edition === 'public' ? [] : compiled.findings,
+        language, edition, phrases: new Phrasebook(language),
+    };
+}
+
+/** Tables worked out without a budget: for tests and tools that analyse small protocols. */
+function analysed(protocol: Protocol): DecisionTables {
+    return decisionTables(analyse(protocol));
 }
 
 /** A protocol with its tables and findings, in its own language and the full edition. */
@@ -56,9 +73,7 @@ export function publicEdition(protocol: Protocol): Protocol {
     return {
         ...protocol,
         channels,
-        rules: protocol.rules.map(rule => rule.disclosure === 'confidential'
-            ? { ...rule, consequence: undefined, consequenceTranslations: undefined }
-            : rule),
+        rules: protocol.rules.filter(rule => rule.disclosure !== 'confidential'),
         responses: responses.map(response => ({ ...response, includes: response.includes.filter(level => publicResponses.has(level)) })),
         duties: protocol.duties.filter(duty => !duty.confidential).map(withoutSecretChannel),
         deescalations: protocol.deescalations.map(d => {
