@@ -37,7 +37,7 @@ export class LevelFunction {
 
     /** `ruleRegions`: where each rule holds (inside the scope `inside`), when already worked out. */
     constructor(readonly protocol: Protocol, readonly space: SituationSpace, ruleRegions?: readonly Region[], inside?: Region) {
-        this.inside = inside ?? space.inside();
+        this.inside = inside ?? space.inside(protocol);
         this.ruleRegions = ruleRegions ?? protocol.rules.map(rule => space.rule(rule, this.inside));
         this.ranks = protocol.rules.map(rule => this.rankOf(rule.level));
         let order = 0;

@@ -65,9 +65,12 @@ export class SituationSpace {
         }
     }
 
-    /** The situations the protocol covers: where every `scope` condition holds (everywhere, when it declares none). */
-    inside(): Region {
-        return this.condition({ kind: 'and', operands: this.protocol.scopes.map(scope => scope.condition) });
+    /**
+     * The situations a protocol covers: where every `scope` condition holds (everywhere, when it declares
+     * none). By default the space's own protocol; `diff` asks for each of two versions sharing one space.
+     */
+    inside(protocol: Protocol = this.protocol): Region {
+        return this.condition({ kind: 'and', operands: protocol.scopes.map(scope => scope.condition) });
     }
 
     /** Where a rule holds: its condition, less its `unless` exception, inside the scope. */

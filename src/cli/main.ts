@@ -1,7 +1,7 @@
 // The `detente` command line: commands over the same core as the language server.
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { check } from './commands/check.js';
-import { diffCommand } from './commands/diff.js';
+import { diffCommand, diffSupersededCommand } from './commands/diff.js';
 import { fmtCommand } from './commands/fmt.js';
 import { FORMATS, type Format, compileCommand } from './commands/compile.js';
 import { OUTPUT_LANGUAGES } from '../render/i18n/phrasebook.js';
@@ -51,15 +51,15 @@ export async function run(argv: readonly string[], out: NodeJS.WritableStream = 
         });
 
     program.command('diff')
-        .description('the situations whose level or response changed between two versions, and the rules and steps that changed')
-        .argument('<old>', 'the earlier version (.detente file)')
-        .argument('<new>', 'the later version (.detente file)')
+        .description('the situations whose level or response changed between two versions, and every element of the text that changed')
+        .argument('<old>', 'the earlier version (.detente file); alone, the later version, compared with the protocol it supersedes')
+        .argument('[new]', 'the later version (.detente file)')
         .option('--protocol <name>', 'the protocol to compare, when the files declare several')
-        .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+        .addOption(new Option('--format <format>', 'output format (md: a negotiation memo)').choices(['text', 'json', 'md']).default('text'))
         .option('--exit-code', 'exit 1 when anything changed')
         .option('--root <dir>', 'project root that imports must stay inside (default: the current directory)')
-        .action(async (oldFile: string, newFile: string, options: { protocol?: string; format: 'text' | 'json'; exitCode?: boolean; root?: string }) => {
-            exitCode = await diffCommand(oldFile, newFile, options, out, err);
+        .action(async (oldFile: string, newFile: string | undefined, options: { protocol?: string; format: 'text' | 'json' | 'md'; exitCode?: boolean; root?: string }) => {
+            exitCode = newFile === undefined ? await diffSupersededCommand(oldFile, options, out, err) : await diffCommand(oldFile, newFile, options, out, err);
         });
 
     program.command('fmt')

@@ -9,7 +9,6 @@ import { detente, folder } from '../cli/run.js';
 import { dmnErrors, tablesErrors } from './validators.js';
 
 const REPO = path.resolve(__dirname, '../..');
-const FIXTURE = path.join(REPO, 'test', 'fixtures', 'editions');
 
 /** Every text of the fixture that belongs to a confidential element, in each language it is written in. */
 const CONFIDENTIAL = [
