@@ -3,6 +3,7 @@
 // added, removed or changed, field by field, as written — a label change as a label change.
 import type { Labelled, Protocol, Response, Step } from '../model/protocol.js';
 import { AnalysisContext, type ConcreteWitness } from './context.js';
+import { includedResponses } from './deadlines.js';
 import { LevelFunction } from './levels.js';
 import type { Box } from './boxes.js';
 import type { Budget } from './budget.js';
@@ -140,8 +141,7 @@ function sameResponse(before: Protocol, after: Protocol, level: string): boolean
     const text = (protocol: Protocol) => {
         const response = protocol.responses.find(r => r.level === level);
         if (!response) return '';
-        const included = response.includes.map(name => protocol.responses.find(r => r.level === name)).filter((r): r is Response => r !== undefined);
-        return [response, ...included].map(r => `${r.within ? quantityText(r.within) : ''}|${r.steps.map(stepClauses).join(';')}`).join('+');
+        return includedResponses(protocol, response).map(r => `${r.within ? quantityText(r.within) : ''}|${r.steps.map(stepClauses).join(';')}`).join('+');
     };
     return text(before) === text(after);
 }

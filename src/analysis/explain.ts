@@ -71,10 +71,13 @@ export function explain(protocol: Protocol, given: Situation, budget?: Budget): 
             example: { situation: space.toText(situation), description: space.describe(situation, shown) },
         } as const;
     })();
+    // A rule holds only inside the scope: it holds for certain when it holds in every matching situation there.
+    const matchingInside = matching.intersect(context.inside);
     const rules = protocol.rules
         .map((rule, i) => {
             const region = context.levels.ruleRegions[i];
-            return region.coversBox(box) ? { rule, holds: 'always' as const } : region.meets(matching) ? { rule, holds: 'possibly' as const } : undefined;
+            return !matchingInside.isEmpty && region.covers(matchingInside) ? { rule, holds: 'always' as const }
+                : region.meets(matchingInside) ? { rule, holds: 'possibly' as const } : undefined;
         })
         .filter((verdict): verdict is RuleVerdict => verdict !== undefined);
     // A rule response is due where its rule holds: for certain only when the rule holds in every matching situation.

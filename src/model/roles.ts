@@ -82,7 +82,8 @@ function resolve(protocol: Protocol, ref: ActorRef, binding: Binding, acting: st
             return others.length === 1 ? organOf(others[0], ref.organ) : [];
         }
         case 'every-other': return bound.filter(party => party !== acting).flatMap(party => organOf(party, ref.organ));
-        case 'all': return bound.map(party => ({ kind: 'party', party }));
+        // The acting party addresses all the parties but itself: nothing needs to reach it.
+        case 'all': return bound.filter(party => party !== acting).map(party => ({ kind: 'party', party }));
         default: return [ref];
     }
 }

@@ -286,7 +286,15 @@ class AnnexWriter {
         const p = this.protocol;
         const organ = (name: string | undefined, of: string, party?: { name: string; label: string }) => {
             if (name === undefined) return of;
-            const label = this.organLabel(name, party?.name);
+            if (!party) {
+                // Through a role or `each party`: the organ's label in every party it can stand for.
+                const labels = this.organLabels(name);
+                if (labels.length > 1) {
+                    const organs = this.p.list(labels.map(label => this.p.t('annex.actor.organAlone', { organ: text(label) })), 'or');
+                    return this.p.t('annex.actor.organChoice', { organs, party: of });
+                }
+            }
+            const label = party ? this.organLabel(name, party.name) : this.organLabels(name)[0] ?? name;
             const named = party && (label.includes(party.label) || label.includes(party.name));
             return named ? this.p.t('annex.actor.organAlone', { organ: text(label) }) : this.p.t('annex.actor.organ', { organ: text(label), party: of });
         };
@@ -307,10 +315,16 @@ class AnnexWriter {
         }
     }
 
-    /** An organ's label: that of the named party, or, through a role or `each party`, of the first bound party that has it. */
-    protected organLabel(name: string, party?: string): string {
-        const parties = this.protocol.parties.filter(x => party === undefined ? this.protocol.bound.includes(x.name) : x.name === party);
-        return parties.flatMap(x => x.organs).find(o => o.name === name)?.label ?? name;
+    /** An organ's label in a party. */
+    protected organLabel(name: string, party: string): string {
+        return this.protocol.parties.find(x => x.name === party)?.organs.find(o => o.name === name)?.label ?? name;
+    }
+
+    /** The distinct labels of an organ among the bound parties that have it. */
+    protected organLabels(name: string): string[] {
+        const labels = this.protocol.parties.filter(x => this.protocol.bound.includes(x.name))
+            .flatMap(x => x.organs.filter(o => o.name === name).map(o => o.label));
+        return [...new Set(labels)];
     }
 
     protected channelLabel(name: string): string {

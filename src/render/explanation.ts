@@ -74,10 +74,11 @@ export function explanationText(explanation: Explanation): string {
     if (outside?.holds !== 'always') {
         const always = explanation.rules.filter(r => r.holds === 'always');
         const possibly = explanation.rules.filter(r => r.holds === 'possibly');
-        lines.push(always.length ? 'Rules that hold:' : 'No rule holds in every matching situation.');
+        const inside = outside ? ' inside the scope' : '';
+        lines.push(always.length ? `Rules that hold${inside}:` : `No rule holds in every matching situation${inside}.`);
         always.forEach(({ rule }) => lines.push(`  ${ruleLine(rule)}`));
         if (possibly.length) {
-            lines.push('Rules that may hold:');
+            lines.push(`Rules that may hold${inside}:`);
             possibly.forEach(({ rule }) => lines.push(`  ${ruleLine(rule)}`));
         }
         for (const { level } of levels) {

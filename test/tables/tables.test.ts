@@ -84,11 +84,12 @@ describe('decision tables', () => {
         expect(rows.map(row => row.level?.name)).toEqual(['Tense', 'Calm', undefined]);
     });
 
-    test('rows run from the most severe level down, then in indicator order', async () => {
+    test('rows run from the most severe level down, then in indicator order; outside the scope last', async () => {
         const [protocol] = (await exampleProtocols()).filter(p => p.name === 'IncidentsAtSea');
         const tables = decisionTables(analyse(protocol));
-        const ranks = tables.resolvedRows.map(row => row.level!.rank);
+        const ranks = tables.resolvedRows.map(row => row.level?.rank ?? -1);
         expect(ranks).toEqual([...ranks].sort((a, b) => b - a));
+        expect(ranks.at(-1)).toBe(-1);
         expect(tables.priority.map(l => l.name)).toEqual(['Crisis', 'Alert', 'Concern', 'Routine']);
     });
 

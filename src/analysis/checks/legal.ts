@@ -6,6 +6,7 @@ import { type Reading, describeBinding, isGeneric, partyOf, readings } from '../
 import { actorName, dutyTimingText, stepText } from '../../model/syntax.js';
 import { nameList } from '../context.js';
 import { type Finding, finding } from '../findings.js';
+import { includedResponses } from '../deadlines.js';
 
 export function checkForce(protocol: Protocol): Finding[] {
     const findings: Finding[] = [];
@@ -91,10 +92,8 @@ function verifiedBefore(response: Response, step: Step): boolean {
 export function checkReciprocity(protocol: Protocol): Finding[] {
     if (!protocol.requireReciprocity) return [];
     const findings: Finding[] = [];
-    const responses = new Map(protocol.responses.filter(r => r.level !== undefined).map(r => [r.level!, r]));
     for (const response of protocol.responses) {
-        const group = [response, ...response.includes.map(level => responses.get(level)).filter((r): r is Response => r !== undefined)]
-            .flatMap(r => r.steps);
+        const group = includedResponses(protocol, response).flatMap(r => r.steps);
         const where = response.level ?? `the response to ${response.rule}`;
         for (const step of response.steps) findings.push(...mirrorProblems(protocol, step, group, `at ${where}`, 'Step'));
     }

@@ -4,7 +4,7 @@ import type { Channel, ConcreteActor, Duty, Obligation, Protocol, Response, Step
 import { type Rational, compare } from '../../model/rational.js';
 import { type Reading, describeBinding, readings } from '../../model/roles.js';
 import { actorName, stepText } from '../../model/syntax.js';
-import { formatDuration, schedule } from '../deadlines.js';
+import { formatDuration, schedule, stepsDue } from '../deadlines.js';
 import { type Finding, finding } from '../findings.js';
 
 export function checkDeadlines(protocol: Protocol): Finding[] {
@@ -39,6 +39,8 @@ export function checkChannels(protocol: Protocol): Finding[] {
     const channels = new Map(protocol.channels.map(channel => [channel.name, channel]));
     const findings: Finding[] = [];
     const mostSevere = protocol.levels[protocol.levels.length - 1]?.name;
+    // Every step due at the most severe level: its response's, and those of the responses it includes.
+    const dueAtTop = new Set(mostSevere === undefined ? [] : stepsDue(protocol, mostSevere).map(due => due.step));
     const warnedFallback = new Set<string>();
     const obligations: Array<{ obligation: Step | Duty; response?: Response }> = [
         ...protocol.responses.flatMap(response => response.steps.map(obligation => ({ obligation, response }))),
@@ -63,10 +65,10 @@ export function checkChannels(protocol: Protocol): Finding[] {
                 { related: [{ source: channel.source, message: `${channel.name} is declared here` }] }));
         }
         findings.push(...checkFallbacks(protocol, channels, channel, obligation, kind, allowed));
-        if (response?.level === mostSevere && !channel.fallback && !warnedFallback.has(channel.name)) {
+        if (response && dueAtTop.has(obligation as Step) && !channel.fallback && !warnedFallback.has(channel.name)) {
             warnedFallback.add(channel.name);
             findings.push(finding('no-fallback-channel', obligation.source,
-                `Step '${obligation.name}' of the most severe level, ${response.level}, relies on ${channel.name}, which has no fallback: ` +
+                `Step '${obligation.name}', due at the most severe level, ${mostSevere}, relies on ${channel.name}, which has no fallback: ` +
                 'if it fails in a crisis, the step cannot be taken.',
                 { related: [{ source: channel.source, message: `declare a fallback: channel ${channel.name} … fallback OTHER` }] }));
         }

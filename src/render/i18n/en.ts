@@ -133,6 +133,8 @@ export const en = {
     'annex.actor.party': 'the {label}',
     'annex.actor.organ': 'the {organ} of {party}',
     'annex.actor.organAlone': 'the {organ}',
+    // An organ named through a role or `each party` whose label differs from party to party.
+    'annex.actor.organChoice': '{organs}, as the case may be, of {party}',
     'annex.actor.mediator': 'the {label}',
     'annex.actor.body': 'the {label}',
     'annex.actor.role': '{label}',
