@@ -1,7 +1,7 @@
 // Legal checks by verb class: force needs a legal basis, an authorization, and a verification before it;
 // with `require reciprocity`, each party's obligation towards another needs its mirror. Obligations written
 // with roles or `each party` are checked for whichever party stands in them.
-import type { Duty, Obligation, Protocol, Response, Step } from '../../model/protocol.js';
+import type { ConcreteActor, Duty, Obligation, Protocol, Response, Step } from '../../model/protocol.js';
 import { type Reading, describeBinding, isGeneric, partyOf, readings } from '../../model/roles.js';
 import { actorName, dutyTimingText, stepText } from '../../model/syntax.js';
 import { nameList } from '../context.js';
@@ -110,11 +110,12 @@ function mirrorProblems(protocol: Protocol, obligation: Step | Duty, group: Read
     if (!from) return [];
     const [reading] = readings(protocol, obligation);
     if (!reading) return [];
-    const towards = reading.counterparts.map(partyOf).filter((party): party is string => party !== undefined && party !== from);
+    // A party the protocol does not bind can owe no mirror (it may not act): addressed, it is a third actor, like a mediator.
+    const towards = reading.counterparts.map(partyOf).filter((party): party is string => party !== undefined && party !== from && protocol.bound.includes(party));
     // Towards other parties, the mirror comes from each of them; towards nobody, or a third actor, from every other bound party.
     const others = towards.length > 0 ? [...new Set(towards)] : protocol.bound.filter(party => party !== from);
     const missing = others.filter(other => !group.some(candidate => candidate.verb === obligation.verb
-        && readings(protocol, candidate).some(mirror => partyOf(mirror.actor) === other && mirrorsTowards(mirror, from, reading))));
+        && readings(protocol, candidate).some(mirror => partyOf(mirror.actor) === other && mirrorsTowards(protocol, mirror, from, reading))));
     if (missing.length === 0) return [];
     const third = towards.length === 0 && obligation.counterpart ? ` ${actorName(obligation.counterpart)}` : '';
     const wanted = missing.map(other => `${other} ${obligation.verb}${towards.length > 0 ? ` ${from}` : third}`);
@@ -123,11 +124,15 @@ function mirrorProblems(protocol: Protocol, obligation: Step | Duty, group: Read
         `${nameList(wanted, 3, 'or')}, as 'require reciprocity' demands.`)];
 }
 
-/** Whether a mirror goes towards nobody, back to the party `from`, or to the same third actor as the original. */
-function mirrorsTowards(mirror: Reading, from: string, original: Reading): boolean {
+/**
+ * Whether a mirror goes towards nobody, back to the party `from`, or to the same third actor as the original (a
+ * mediator, a body, or a party the protocol does not bind).
+ */
+function mirrorsTowards(protocol: Protocol, mirror: Reading, from: string, original: Reading): boolean {
     const acting = partyOf(mirror.actor);
     const targets = mirror.counterparts.filter(c => partyOf(c) !== acting);
     if (targets.length === 0) return true;
+    const third = (target: ConcreteActor) => { const party = partyOf(target); return party === undefined || !protocol.bound.includes(party); };
     return targets.some(target => partyOf(target) === from
-        || (partyOf(target) === undefined && original.counterparts.some(c => actorName(c) === actorName(target))));
+        || (third(target) && original.counterparts.some(c => actorName(c) === actorName(target))));
 }
