@@ -86,6 +86,8 @@ function* analysisSteps(protocol: Protocol, options: AnalysisOptions): Generator
             throw new BudgetExceeded(`${nameList(declarations.tooLarge, 2)} ${declarations.tooLarge.length === 1 ? 'is' : 'are'} too large to analyse`);
         }
         context = new AnalysisContext(protocol, space, declarations);
+        // An empty scope covers nothing: every other situation finding would follow from that one error.
+        if (protocol.scopes.length > 0 && declarations.inside?.isEmpty) return { protocol, findings, context };
         for (const check of SITUATION_CHECKS) {
             yield PAUSE;
             for (const found of check(context)) {

@@ -53,7 +53,7 @@ export function decisionTables(analysis: Analysis): DecisionTables {
     });
     const priority = [...protocol.levels].reverse();
     // Rows are split where a rule with a response of its own starts or stops holding, so that each row
-    // has one set of steps due.
+    // has one set of steps due. A scope written with `or` gives overlapping boxes: rows are made disjoint.
     const responsive = protocol.rules.flatMap((rule, i) => protocol.responses.some(r => r.rule === rule.name) ? [{ rule: rule.name, region: levels.ruleRegions[i] }] : []);
     const resolvedRows: ResolvedRow[] = priority.flatMap(level => {
         let pieces = [{ region: levels.region(level.rank), rules: [] as string[] }];
@@ -63,14 +63,14 @@ export function decisionTables(analysis: Analysis): DecisionTables {
                 { region: piece.region.subtract(region), rules: piece.rules },
             ]).filter(piece => !piece.region.isEmpty);
         }
-        return pieces.flatMap(piece => sortBoxes(piece.region.merged().boxes).map(box => row(space, { level, rules: piece.rules, box })));
+        return pieces.flatMap(piece => sortBoxes(piece.region.disjoint().merged().boxes).map(box => row(space, { level, rules: piece.rules, box })));
     });
     // Outside the scope: rows of their own, last, so that the table still covers every situation.
     const scoped = protocol.scopes.length > 0;
     if (scoped) {
-        resolvedRows.push(...sortBoxes(levels.inside.complement().merged().boxes).map(box => row(space, { level: undefined, rules: [], box })));
+        resolvedRows.push(...sortBoxes(levels.inside.complement().disjoint().merged().boxes).map(box => row(space, { level: undefined, rules: [], box })));
     }
-    const scopeRows = scoped ? sortBoxes(levels.inside.merged().boxes).map(box => row(space, { box })) : [];
+    const scopeRows = scoped ? sortBoxes(levels.inside.disjoint().merged().boxes).map(box => row(space, { box })) : [];
     const steps = new Map(protocol.levels.map(level => [level.name, stepsDue(protocol, level.name)]));
     return { protocol, space, priority, ruleRows, resolvedRows, scopeRows, steps };
 }

@@ -232,7 +232,8 @@ export function expand(o: Obligation, bound: readonly Party[]): Array<{ actor: s
                     case 'role': return [of(assignment.get(ref.role)!, ref.organ)];
                     case 'each': return [of(each!, ref.organ)];
                     case 'other': case 'every-other': return bound.filter(p => p !== acting).map(p => of(p, ref.organ));
-                    case 'all': return bound.map(p => of(p, undefined));
+                    // All the parties but the one acting, which need not reach itself.
+                    case 'all': return bound.filter(p => p !== acting).map(p => of(p, undefined));
                 }
             };
             const [actor] = resolve(o.actor, undefined);

@@ -29,6 +29,8 @@
 //    « la circonstance « … » », « le canal « … » », « l’événement « … » ») ou après « chaque » (« avant chaque
 //    essai en vol … ») : l’accord (« est inférieur à », « est constatée ») ne dépend alors jamais du libellé.
 //    Un libellé écrit avec son article reste grammatical (« l’indicateur « la distance … » »).
+//    Les références juridiques (`cites "…"`) sont citées entre parenthèses (« fondement juridique : … »),
+//    ce qui convient à une référence abrégée comme à une désignation complète.
 import type { Messages } from './en.js';
 
 export const fr: Messages = {
@@ -92,7 +94,7 @@ export const fr: Messages = {
     // {parties} : libellés des Parties, avec leur article (« la République d’Aland et la Fédération de Borée »).
     'annex.parties': 'La présente Annexe s’applique entre {parties} (ci-après les «\u00A0Parties\u00A0»).',
     // {roles} : les libellés des rôles, entre guillemets.
-    'annex.roles': '{count, plural, one {Dans la présente Annexe, l’expression {roles} désigne l’une des Parties.} other {Dans la présente Annexe, les expressions {roles} désignent chacune l’une des Parties, jamais la même.}}',
+    'annex.roles': '{count, plural, one {Dans la présente Annexe, l’expression {roles} désigne l’une des Parties.} other {Dans la présente Annexe, les expressions {roles} désignent chacune l’une des Parties, deux expressions différentes ne désignant jamais la même Partie.}}',
     'annex.body': '{body} comprend {members}.',
     'annex.mediators': '{mediators} {count, plural, one {agit en qualité de médiateur} other {agissent en qualité de médiateurs}} dans les cas prévus par la présente Annexe.',
     'annex.channels': 'Les Parties maintiennent {channels}.',

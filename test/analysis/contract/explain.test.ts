@@ -114,8 +114,9 @@ describe('explain', () => {
             const { protocol } = generated;
             const given = givenOf(protocol, new Grid(protocol), chosen);
             const { explanation, oracle } = await explained(generated, given);
-            // Outside the scope the protocol applies no rule (oracle.ruleHolds is taken inside it).
-            const situations = matching(oracle, given);
+            // Outside the scope the protocol applies no rule (oracle.ruleHolds is taken inside it): a rule holds
+            // always when it holds in every matching situation inside the scope.
+            const situations = matching(oracle, given).filter(k => oracle.inside[k]);
             const expected = protocol.rules.flatMap((rule, i) => {
                 const where = situations.filter(k => oracle.ruleHolds[i][k]).length;
                 return where === 0 ? [] : [`${rule.name}: ${where === situations.length ? 'always' : 'possibly'}`];

@@ -237,8 +237,10 @@ describe('non-monotone', () => {
 describe('unreachable-level', () => {
     test('on exactly the levels no situation inside the scope has', async () => {
         await holdsFor(({ protocol, rendered }, checked) => {
+            // With an empty scope no level is reachable: that one error is reported, and not each level.
+            const empty = protocol.levels.every((_, rank) => !checked.oracle.reachable(rank));
             expect(flagged(checked, rendered, 'unreachable-level', 'levels'))
-                .toEqual(where(protocol.levels.length, rank => !checked.oracle.reachable(rank)));
+                .toEqual(where(protocol.levels.length, rank => !empty && !checked.oracle.reachable(rank)));
         });
     }, TIMEOUT);
 });
