@@ -75,11 +75,11 @@ interface Row {
 function csvRows(text: string, problems: LogProblem[]): Row[] {
     let parsed: Array<{ record: string[]; info: { lines: number } }>;
     try {
-        parsed = parse(text, { bom: true, skip_empty_lines: true, info: true, trim: true, relax_quotes: false }) as never;
+        parsed = parse(text, { bom: true, skip_empty_lines: true, info: true, trim: true, relax_quotes: false, relax_column_count: true }) as never;
     } catch (error) {
         if (error instanceof CsvError) {
             const line = (error as unknown as { lines?: number }).lines ?? 1;
-            problems.push({ line, message: `not valid CSV: ${error.message.replace(/^Invalid Record Length: /, '').replace(/,? ?at line \d+\.?$/i, '')}` });
+            problems.push({ line, message: `not valid CSV: ${error.message.replace(/^Invalid Record Length: /, '').replace(/,? ?(at|on) line \d+\.?$/i, '')}` });
             return [];
         }
         throw error;
@@ -92,7 +92,15 @@ function csvRows(text: string, problems: LogProblem[]): Row[] {
         problems.push({ line: header.info.lines, message: `the header must name the columns ${expected}, not '${header.record.join(',')}'` });
         return [];
     }
-    return rows.map(({ record, info }) => ({ line: info.lines, fields: Object.fromEntries(names.map((name, i) => [name, record[i]])) }));
+    const result: Row[] = [];
+    for (const { record, info } of rows) {
+        if (record.length !== names.length) {
+            problems.push({ line: info.lines, message: `not valid CSV: ${record.length} field${record.length === 1 ? '' : 's'} where the header has ${names.length} (${expected})` });
+            continue;
+        }
+        result.push({ line: info.lines, fields: Object.fromEntries(names.map((name, i) => [name, record[i]])) });
+    }
+    return result;
 }
 
 function jsonRows(text: string, problems: LogProblem[]): Row[] {

@@ -370,7 +370,8 @@ class Replayer {
             }
         }
         if (boundNow.size > 0) {
-            for (const record of boundNow.values()) {
+            // The later of two conflicting records is the one reported.
+            for (const record of [...boundNow.values()].sort((a, b) => b.line - a.line)) {
                 const other = [...this.bindings].find(([role, party]) => role !== record.subject && party === record.party);
                 if (other) {
                     this.problem(record, `${record.party} already stands for ${other[0]}; different roles are different parties (bind ${other[0]} to another party first, or at the same instant)`);

@@ -5,7 +5,7 @@ import { protocol, protocolModel } from '../helpers.js';
 import type { Protocol } from '../../src/model/protocol.js';
 import { equals, rational, toExactString } from '../../src/model/rational.js';
 import { compliant } from '../../src/replay/replay.js';
-import { ONE_NANOSECOND, at, exampleProtocol, iso, levels, replayRows, seconds } from './replay-helpers.js';
+import { ONE_NANOSECOND, at, exampleProtocol, iso, levels, replayRows } from './replay-helpers.js';
 
 const LADDER = protocol(`
     threshold Close "Art. 1": separation < 2 nm -> Concern
