@@ -26,16 +26,16 @@ const fine = `${at('08:00:00')},observe,impactDistance,120 km,`;
 
 describe('bad records', () => {
     test.each([
-        ['an unknown indicator', `${at('09:00:00')},observe,impact,120 km,`, /^3: unknown indicator 'impact'; TestNotification has impactDistance, violations, inDistress$/],
+        ['an unknown indicator', `${at('09:00:00')},observe,impact,120 km,`, /^3: unknown indicator 'impact'; TestNotification has impactDistance, violations$/],
         ['a value of the wrong unit', `${at('09:00:00')},observe,impactDistance,12 h,`, /^3: impactDistance: 'h' is a unit of duration, but a distance takes m, km, nm, ft or mi$/],
         ['a value without its unit', `${at('09:00:00')},observe,impactDistance,12,`, /^3: impactDistance: a distance needs a unit/],
-        ['a member that does not exist', `${at('09:00:00')},observe,inDistress,maybe,`, /^3: inDistress is a flag: give true or false, not 'maybe'$/],
+        ['a value that is not a number', `${at('09:00:00')},observe,impactDistance,far,`, /^3: impactDistance is a distance: 'far' is not a number with a unit$/],
         ['an observed count of events', `${at('09:00:00')},observe,violations,3,`, /^3: violations counts the events violation: record each as 'event', not the count$/],
         ['an unknown event', `${at('09:00:00')},event,crash,,`, /^3: unknown event 'crash'; TestNotification has launch, violation$/],
         ['an event of an unknown party', `${at('09:00:00')},event,launch,,Coria`, /^3: unknown party 'Coria'/],
-        ['an unknown step or duty', `${at('09:00:00')},done,apologise,,`, /^3: unknown step or duty 'apologise'; TestNotification has ask, answer, suspend, notify, report$/],
+        ['an unknown step or duty', `${at('09:00:00')},done,apologise,,`, /^3: unknown step or duty 'apologise'; TestNotification has ask, answer, warn, suspend, notify, report$/],
         ['a step of an unknown response', `${at('09:00:00')},done,Alert.ask,,`, /^3: no response of TestNotification is named 'Alert'/],
-        ['a step its response does not have', `${at('09:00:00')},done,Breach.ask,,`, /^3: the response Breach has no step 'ask' \(it has suspend\)$/],
+        ['a step its response does not have', `${at('09:00:00')},done,Breach.ask,,`, /^3: the response Breach has no step 'ask' \(it has warn, suspend\)$/],
         ['an unknown role', `${at('09:00:00')},bind,Tester,,Aland`, /^3: unknown role 'Tester'; TestNotification has Testing, Notified$/],
         ['a role bound to an unbound party', `${at('09:00:00')},bind,Testing,,Coria`, /^3: Coria cannot stand for Testing: TestNotification binds only Aland, Borea$/],
         ['a done record of an unbound party', `${at('09:00:00')},done,notify,,Coria`, /^3: Coria is not a party bound by TestNotification/],

@@ -22,7 +22,7 @@ describe('detente replay', () => {
         const run = detente(['replay', PROTOCOL, COMPLIANT]);
         expect(run.stderr).toBe('');
         expect(run.code).toBe(0);
-        expect(run.stdout).toContain('▼ Normal (Tests as notified): off-ramp Concern to Normal (Art. 6)');
+        expect(run.stdout).toContain('2026-03-06T12:00:00Z  ▼ Normal (Tests as notified): off-ramp Concern to Normal: impactDistance >= 60 km and violations < 3 held for 1 d');
         expect(run.stdout.trimEnd().split('\n').pop()).toBe('Compliant: 5 obligations, none late or missing (5 on time).');
     });
 
@@ -47,7 +47,7 @@ describe('detente replay', () => {
         }
         const late = JSON.parse(detente(['replay', PROTOCOL, LATE, '--format', 'json']).stdout);
         expect(late.obligations.find((o: { name: string; status: string }) => o.name === 'answer' && o.status === 'late'))
-            .toMatchObject({ deadline: '2026-03-05T10:00:00Z', done: { time: '2026-03-05T10:30:00Z', line: 11 }, lateBy: '30 min', lateBySeconds: '1800' });
+            .toMatchObject({ deadline: '2026-03-05T10:00:00Z', done: { time: '2026-03-05T10:30:00Z', line: 10 }, lateBy: '30 min', lateBySeconds: '1800' });
         expect(late.levels.map((l: { to: string }) => l.to)).toEqual(['Normal', 'Concern', 'Normal', 'Concern', 'Normal']);
     });
 

@@ -232,7 +232,6 @@ describe('duties, roles and events', () => {
     const start = [
         `${at('08:00:00')},bind,Testing,,Aland`,
         `${at('08:00:00')},bind,Notified,,Borea`,
-        `${at('08:00:00')},observe,inDistress,false,`,
         `${at('08:00:00')},observe,impactDistance,120 km,`,
     ];
 
@@ -264,8 +263,7 @@ describe('duties, roles and events', () => {
         const result = replayRows(example, [
             `${at('08:00:00')},bind,Testing,,Borea`,
             `${at('08:00:00')},bind,Notified,,Aland`,
-            `${at('08:00:00')},observe,inDistress,false,`,
-            `${at('09:00:00')},observe,impactDistance,10 km,`,
+                `${at('09:00:00')},observe,impactDistance,10 km,`,
             `${at('09:00:00')},done,ask,,`,
             `${at('10:00:00')},observe,impactDistance,10 km,`,
         ]);
@@ -280,13 +278,13 @@ describe('duties, roles and events', () => {
         const reports = violations.flatMap(v => [v.replace(',event,violation,,Borea', ',done,report,,Borea'), v.replace(',event,violation,,Borea', ',done,report,,Aland')]);
         const rows = [...start, ...violations, ...reports].sort();
         const result = replayRows(example, [...rows, '2026-03-08T09:00:00Z,observe,impactDistance,120 km,', '2026-03-12T12:00:00Z,observe,impactDistance,120 km,']);
-        // Three violations within 7 days: Concern at the third. The first leaves the window at 2026-03-08T09:00:00Z,
-        // then the off-ramp's hold of 1 d runs (its `after answer` needs the answer done: it is not, so Concern stays).
-        expect(result.changes.map(c => `${iso(c.time)} ${c.to?.name}`)).toEqual(['2026-03-01T08:00:00Z Normal', '2026-03-03T09:00:00Z Concern']);
-        const withAnswer = replayRows(example, [...rows, '2026-03-03T09:00:00Z,done,ask,,', '2026-03-03T09:30:00Z,done,answer,,', '2026-03-12T12:00:00Z,observe,impactDistance,120 km,'].sort());
-        expect(withAnswer.changes.map(c => `${iso(c.time)} ${c.to?.name}`)).toEqual([
+        // Three violations within 7 days: Concern at the third. The first leaves the window exactly 7 d after it
+        // happened, 2026-03-08T09:00:00Z, between two records; the off-ramp's hold of 1 d runs from then.
+        expect(result.changes.map(c => `${iso(c.time)} ${c.to?.name}`)).toEqual([
             '2026-03-01T08:00:00Z Normal', '2026-03-03T09:00:00Z Concern', '2026-03-09T09:00:00Z Normal',
         ]);
+        const early = replayRows(example, [...rows, '2026-03-09T08:59:59Z,observe,impactDistance,120 km,']);
+        expect(early.changes.map(c => `${iso(c.time)} ${c.to?.name}`)).toEqual(['2026-03-01T08:00:00Z Normal', '2026-03-03T09:00:00Z Concern']);
     });
 
     test('a periodic duty is missed in each period without it; a date duty on its day', async () => {

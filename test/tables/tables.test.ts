@@ -57,7 +57,7 @@ function expectSound(protocol: Protocol): void {
 describe('decision tables', () => {
     test('every example: resolved rows are disjoint, cover all situations and agree with explain', async () => {
         const protocols = await exampleProtocols();
-        expect(protocols.map(p => p.name).sort()).toEqual(['AirspaceIncursions', 'CyberHotline', 'IncidentsAtSea']);
+        expect(protocols.map(p => p.name).sort()).toEqual(['AirspaceIncursions', 'CyberHotline', 'IncidentsAtSea', 'TestNotification']);
         protocols.forEach(expectSound);
     });
 

@@ -21,6 +21,7 @@ const INDENT = '    ';
 const MEMBER_STARTS = new Set([
     'import', 'protocol', 'version', 'require', 'party', 'organ', 'mediator', 'channel', 'indicator', 'ladder',
     'threshold', 'redline', 'response', 'step', 'deescalate', 'scenario', 'given', 'expect', 'consequence', 'disclosure',
+    'status', 'between', 'role', 'event', 'scope', 'duty',
 ]);
 
 /** Keywords whose line aligns the string that follows the declared name. */
