@@ -22,7 +22,7 @@ describe('golden outputs of the examples', () => {
     test('every format of every example matches its golden file', () => {
         const outputs = compiled.flatMap(c => renderFiles(c, FORMATS))
             .map(file => ({ file: path.join(GOLDEN, file.name), content: fileText(file) }));
-        expect(outputs.length).toBe(3 * 7);
+        expect(outputs.length).toBe(4 * 7);
         for (const output of outputs) {
             if (UPDATE) {
                 fs.writeFileSync(output.file, output.content);
