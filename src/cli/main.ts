@@ -7,6 +7,7 @@ import { FORMATS, type Format, compileCommand } from './commands/compile.js';
 import { OUTPUT_LANGUAGES } from '../render/i18n/phrasebook.js';
 import { EDITIONS } from '../render/publication.js';
 import { explainCommand } from './commands/explain.js';
+import { type ReplayFormat, replayCommand } from './commands/replay.js';
 import { testCommand } from './commands/test.js';
 import { printable, printableLines } from '../render/printable.js';
 import { UsageError, stderrLine } from './inputs.js';
@@ -87,6 +88,18 @@ export async function run(argv: readonly string[], out: NodeJS.WritableStream = 
         .option('--root <dir>', 'project root that imports must stay inside (default: the current directory)')
         .action(async (file: string, options: { given: string[]; protocol?: string; format: 'text' | 'json'; root?: string }) => {
             exitCode = await explainCommand(file, options, out, err);
+        });
+
+    program.command('replay')
+        .description('replay an incident log through a protocol: the level over time, the obligations due, and whether each was done in time')
+        .argument('<file>', 'the .detente file of the protocol')
+        .argument('<log>', 'the incident log: CSV (time,kind,subject,value,party) or JSON Lines')
+        .option('--protocol <name>', 'the protocol to replay, when the file declares several')
+        .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'html']).default('text'))
+        .option('--out <file>', 'write the report to this file instead of standard output')
+        .option('--root <dir>', 'project root that imports must stay inside (default: the current directory)')
+        .action(async (file: string, log: string, options: { protocol?: string; format: ReplayFormat; out?: string; root?: string }) => {
+            exitCode = await replayCommand(file, log, options, out, err);
         });
 
     try {

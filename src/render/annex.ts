@@ -70,7 +70,7 @@ class AnnexWriter {
             this.say(this.p.t('annex.parties', { parties: this.p.list(bound.map(party => this.p.t('annex.actor.party', { label: text(party.label) }))) }));
         }
         if (p.roles.length > 0) {
-            this.say(capitalize(this.p.t('annex.roles', { count: p.roles.length, roles: this.p.list(p.roles.map(role => `“${text(role.label)}”`)) })));
+            this.say(capitalize(this.p.t('annex.roles', { count: p.roles.length, roles: this.p.list(p.roles.map(role => this.p.quote(text(role.label)))) })));
         }
         for (const body of p.bodies) {
             this.say(capitalize(this.p.t('annex.body', {
@@ -91,7 +91,7 @@ class AnnexWriter {
     /** `(a) …; (b) …; and (c) …`. */
     protected enumerate(items: readonly string[]): string {
         if (items.length === 1) return items[0];
-        return items.map((item, i) => i === items.length - 1 ? this.p.t('annex.lastItem', { item: `(${letter(i)}) ${item}` }) : `(${letter(i)}) ${item};`).join(' ');
+        return items.map((item, i) => i === items.length - 1 ? this.p.t('annex.lastItem', { item: `(${letter(i)}) ${item}` }) : `(${letter(i)}) ${item}${this.p.t('itemEnd')}`).join(' ');
     }
 
     protected channel(channel: Protocol['channels'][number]): string {
@@ -143,8 +143,8 @@ class AnnexWriter {
     protected levels(): void {
         const p = this.protocol;
         this.heading('annex.section.levels');
-        this.say(this.p.t('annex.levels', { levels: this.p.list(p.levels.map(l => `“${text(l.label)}”`)) }));
-        this.say(this.p.t('annex.levels.stand', { baseline: `“${text(p.levels[0].label)}”` }));
+        this.say(this.p.t('annex.levels', { levels: this.p.list(p.levels.map(l => this.p.quote(text(l.label)))) }));
+        this.say(this.p.t('annex.levels.stand', { baseline: this.p.quote(text(p.levels[0].label)) }));
         if (p.scopes.length > 0) {
             const condition = p.scopes.length === 1 ? p.scopes[0].condition : { kind: 'and' as const, operands: p.scopes.map(s => s.condition) };
             const citations = p.scopes.flatMap(s => s.citation ? [s.citation] : []);
@@ -158,7 +158,7 @@ class AnnexWriter {
         for (const rule of rules) {
             const values = {
                 condition: this.condition(rule.condition),
-                level: `“${this.levelLabel(rule.level)}”`,
+                level: this.p.quote(this.levelLabel(rule.level)),
                 unless: rule.unless ? this.p.t('annex.unless', { condition: this.condition(rule.unless) }) : '',
                 citation: cite(rule.citation),
             };
@@ -166,8 +166,9 @@ class AnnexWriter {
                 this.ruleParagraphs.set(rule.name, this.say(this.p.t('annex.threshold', values)));
                 continue;
             }
+            // English and French state the consequence after a colon, lower-case; Russian opens the sentence with it.
             const consequence = rule.consequence !== undefined
-                ? ` ${this.p.t('annex.consequence', { consequence: text(rule.consequence) })}`
+                ? ` ${this.p.t('annex.consequence', { consequence: this.p.language === 'ru' ? text(rule.consequence) : common(rule.consequence) })}`
                 : rule.disclosure === 'confidential' && this.compiled.edition === 'public' ? ` ${this.p.t('annex.consequence.withheld')}` : '';
             const disclosure = rule.disclosure ? ` ${this.p.t(rule.disclosure === 'public' ? 'annex.disclosure.public' : 'annex.disclosure.confidential')}` : '';
             this.ruleParagraphs.set(rule.name, this.say(this.p.t('annex.redline', values) + consequence + disclosure, rule.disclosure === 'confidential'));
@@ -191,22 +192,23 @@ class AnnexWriter {
         const within = response.within ? this.p.t('annex.response.within', { duration: this.p.duration(response.within.base) }) : '';
         const items = scheduled.map(({ step, deadline }) => {
             const after = step.after.length > 0 ? this.p.t('annex.step.after', { steps: this.p.list(step.after.map(a => letters.get(a) ?? a)) }) : '';
-            const latest = deadline && step.after.length > 0 ? this.p.t('annex.step.latest', { duration: this.p.duration(deadline) }) : '';
+            // No “at the latest 0 seconds” after steps due at once.
+            const latest = deadline && deadline.n !== 0n && step.after.length > 0 ? this.p.t('annex.step.latest', { duration: this.p.duration(deadline) }) : '';
             const obligation = this.obligation(step);
-            const item = this.p.t('annex.step', {
-                letter: letters.get(step.name)!,
+            const mark = step.confidential ? ` **[${this.p.t('confidential')}]**` : '';
+            return this.p.t('annex.step', {
+                letter: `${letters.get(step.name)!}${mark}`,
                 obligation: step.ifUnresolved ? this.p.t('annex.step.unresolved', { obligation }) : obligation,
                 timing: this.stepTiming(step), after, latest, citation: cite(step.citation),
             });
-            return step.confidential ? `**[${this.p.t('confidential')}]** ${item}` : item;
         });
         const heading = response.level !== undefined
-            ? this.p.t('annex.response.level', { level: `“${this.levelLabel(response.level)}”`, citation: cite(response.citation), within })
+            ? this.p.t('annex.response.level', { level: this.p.quote(this.levelLabel(response.level)), citation: cite(response.citation), within })
             : this.p.t('annex.response.rule', { paragraph: this.ruleParagraphs.get(response.rule!) ?? response.rule!, citation: cite(response.citation), within });
         const includes = response.includes.length > 0
-            ? `\n   ${this.p.t('annex.response.includes', { levels: this.p.list(response.includes.map(level => `“${this.levelLabel(level)}”`)) })}`
+            ? `\n   ${this.p.t('annex.response.includes', { count: response.includes.length, levels: this.p.list(response.includes.map(level => this.p.quote(this.levelLabel(level)))) })}`
             : '';
-        const number = this.say(`${heading}\n${items.map((item, i) => `   ${item}${i < items.length - 1 ? ';' : '.'}`).join('\n')}${includes}`, response.confidential);
+        const number = this.say(`${heading}\n${items.map((item, i) => `   ${item}${i < items.length - 1 ? this.p.t('itemEnd') : '.'}`).join('\n')}${includes}`, response.confidential);
         this.stepLetters.set(response.level ?? `rule ${response.rule}`, { paragraph: number, letters });
     }
 
@@ -259,7 +261,7 @@ class AnnexWriter {
                 })
                 : undefined;
             this.say(this.p.t('annex.offramp', {
-                from: `“${this.levelLabel(d.from)}”`, to: `“${this.levelLabel(d.to)}”`,
+                from: this.p.quote(this.levelLabel(d.from)), to: this.p.quote(this.levelLabel(d.to)),
                 conditions: this.p.list([done, held].filter((part): part is string => Boolean(part))),
                 citation: cite(d.citation),
             }));

@@ -10,7 +10,7 @@ export function headerParts({ protocol, phrases: p, source }: CompiledProtocol):
         protocol.date && p.date(protocol.date),
         protocol.status && p.t(`status.${protocol.status}`),
         protocol.supersedes && p.t('meta.supersedes', { name: protocol.supersedes }),
-        protocol.languages.length > 1 && p.t('meta.languages', { languages: p.list(protocol.languages) }),
+        protocol.languages.length > 1 && p.t('meta.languages', { languages: p.list(protocol.languages.map(code => p.languageName(code))) }),
         p.t('meta.source', { source }),
     ].filter((part): part is string => Boolean(part));
 }

@@ -130,7 +130,7 @@ export function responseSections({ protocol, tables, phrases: p }: CompiledProto
             title: level ? p.t('response.title', { level: level.label }) : p.t('response.titleRule', { rule: response.rule! }),
             citation: response.citation ?? '',
             within: response.within ? p.t('response.within', { duration: formatDuration(response.within.base) }) : '',
-            includes: response.includes.length > 0 ? p.t('response.includes', { levels: p.list(response.includes) }) : '',
+            includes: response.includes.length > 0 ? p.t('response.includes', { count: response.includes.length, levels: p.list(response.includes) }) : '',
             confidential: response.confidential,
             steps: due.map(({ step, deadline, path }) => ({
                 name: step.name,

@@ -90,7 +90,7 @@ describe('detente compile', () => {
         const out = path.join(scratch(), 'examples-out');
         const run = detente(['compile', '--to', 'md,html,csv,json,dmn,annex', '--out', out, 'examples'], REPO);
         expect(run.code).toBe(0);
-        expect(fs.readdirSync(out)).toHaveLength(35);
+        expect(fs.readdirSync(out)).toHaveLength(42);
     });
 });
 

@@ -73,7 +73,7 @@ function expectSound(protocol: Protocol): void {
 describe('decision tables', () => {
     test('every example: resolved rows are disjoint, cover all situations and agree with explain', async () => {
         const protocols = await exampleProtocols();
-        expect(protocols.map(p => p.name).sort()).toEqual(['AirspaceIncursions', 'CyberHotline', 'IncidentsAtSea', 'MissileTests', 'StraitRiskReduction']);
+        expect(protocols.map(p => p.name).sort()).toEqual(['AirspaceIncursions', 'CyberHotline', 'IncidentsAtSea', 'MissileTests', 'StraitRiskReduction', 'TestNotification']);
         protocols.forEach(expectSound);
     });
 

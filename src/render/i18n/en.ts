@@ -17,6 +17,10 @@ export const en = {
     'edition.full': 'Full edition: provisions marked “Confidential” are not for publication.',
     'confidential': 'Confidential',
     'none': 'none',
+    // A level, role or defined term quoted in running text.
+    'quote': '“{text}”',
+    // The end of an item of an enumeration that another follows.
+    'itemEnd': ';',
     'outside': 'outside the scope',
     'baseline': 'baseline',
 
@@ -102,7 +106,7 @@ export const en = {
     'annex.response.level': 'When the situation reaches {level}{citation}, the following steps shall be taken{within}:',
     'annex.response.rule': 'When the situation described in paragraph {paragraph} arises{citation}, the following steps shall be taken{within}:',
     'annex.response.within': ', all within {duration} of that moment',
-    'annex.response.includes': 'The steps required at {levels} shall also be taken.',
+    'annex.response.includes': '{count, plural, one {The steps required at {levels} shall also be taken.} other {The steps required at {levels} shall also be taken.}}',
     'annex.step': '{letter} {obligation}, {timing}{after}{latest}{citation}',
     'annex.step.after': ' after the completion of {steps}',
     'annex.step.latest': ' and at the latest {duration} after that moment',
@@ -247,7 +251,7 @@ export const en = {
     'response.title': 'Response to {level}',
     'response.titleRule': 'Response to rule {rule}',
     'response.within': 'within {duration}',
-    'response.includes': 'includes the steps of {levels}',
+    'response.includes': '{count, plural, one {includes the steps of {levels}} other {includes the steps of {levels}}}',
     'declared': 'declared',
     'redline': 'red line',
     'threshold': 'threshold',

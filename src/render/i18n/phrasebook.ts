@@ -37,7 +37,27 @@ export class Phrasebook {
             format = new IntlMessageFormat(this.messages[id], this.language, undefined, { ignoreTag: true });
             this.compiled.set(id, format);
         }
-        return String(format.format(values));
+        return this.contract(String(format.format(values)));
+    }
+
+    /**
+     * French contracts a preposition with the article of the label that follows it: `de le` is `du`,
+     * `à les` is `aux`. Labels carry their article (`@fr "le Royaume de Corie"`); the wording cannot know it.
+     */
+    protected contract(text: string): string {
+        if (this.language !== 'fr') return text;
+        return text.replace(/\b(de|à) (le|les) /g, (_match, preposition: string, article: string) =>
+            preposition === 'de' ? (article === 'le' ? 'du ' : 'des ') : (article === 'le' ? 'au ' : 'aux '));
+    }
+
+    /** A text quoted as the language quotes: “…”, « … », «…». */
+    quote(text: string): string {
+        return this.t('quote', { text });
+    }
+
+    /** A language by its code, in this language: `French`, `français`, `французский`. */
+    languageName(code: string): string {
+        return new Intl.DisplayNames([this.locale], { type: 'language' }).of(code) ?? code;
     }
 
     /** `A, B and C` (or `or`), as the language writes a list. */
@@ -62,7 +82,9 @@ export class Phrasebook {
 
     /** A day of the year without the year: `1 January`. */
     dayOfYear(day: number, month: number): string {
-        return new Intl.DateTimeFormat(this.locale, { day: 'numeric', month: 'long', timeZone: 'UTC' }).format(Date.UTC(2001, month - 1, day));
+        const text = new Intl.DateTimeFormat(this.locale, { day: 'numeric', month: 'long', timeZone: 'UTC' }).format(Date.UTC(2001, month - 1, day));
+        // French writes the first day of a month as an ordinal: 1er janvier.
+        return this.language === 'fr' && day === 1 ? text.replace(/^1 /, '1er ') : text;
     }
 
     /** A duration in words: `4 days and 15 minutes`, `1 hour`, `30 seconds`. */
