@@ -65,7 +65,7 @@ export const CODES = {
     'unused-event': { severity: 'warning', stage: 'analysis', title: 'an event no duty, count or replay can refer to in this protocol' },
     'missing-translation': { severity: 'warning', stage: 'structural', title: 'with `languages`: a label without a translation into a listed language', quickFix: 'a placeholder translation, to fill in' },
     'confidential-leak': { severity: 'warning', stage: 'analysis', title: 'a public element refers to a confidential one' },
-    'unused-accept': { severity: 'warning', stage: 'analysis', title: 'an `accept CODE` whose finding does not occur on that declaration' },
+    'unused-accept': { severity: 'warning', stage: 'analysis', title: 'an `accept CODE` whose finding does not occur on that declaration', quickFix: 'removes the clause' },
     'bad-accept': { severity: 'error', stage: 'structural', title: '`accept` of an unknown code or of an error' },
     'scenario-failed': { severity: 'error', stage: 'analysis', title: "a scenario's expectation does not hold" },
     'analysis-incomplete': { severity: 'info', stage: 'analysis', title: 'the analysis stopped at its time or size budget; what it reports is partial' },

@@ -9,6 +9,7 @@ import { indicatorKind, isMeasured, unitsOfIndicator } from '../typing.js';
 import { closestName } from '../validation/spelling.js';
 import { missingLanguages } from '../validation/translations.js';
 import { BudgetExceeded } from '../../analysis/budget.js';
+import { isDiagnosticCode, severityOf } from '../../analysis/codes.js';
 import { type Margin, findMargin } from '../../analysis/margins.js';
 import type { Analyses } from '../protocol-analyses.js';
 import { isDecimal, parseDecimal, toExactString } from '../../model/rational.js';
@@ -44,7 +45,9 @@ export class DetenteCodeActionProvider implements CodeActionProvider {
                 case 'no-hysteresis': this.widenMargin(document, diagnostic, node, accept); break;
                 case 'role-ambiguous': this.everyOtherParty(document, diagnostic, node, accept); break;
                 case 'missing-translation': this.addTranslations(document, diagnostic, node, accept); break;
+                case 'unused-accept': this.removeAccept(document, diagnostic, node, accept); break;
             }
+            this.acceptFinding(document, diagnostic, node, String(code), accept);
         }
         const here = this.nodeAt(document, params.range.start);
         if (ast.isQuantity(here)) this.convertUnit(document, here, accept);
@@ -54,6 +57,31 @@ export class DetenteCodeActionProvider implements CodeActionProvider {
     protected nodeAt(document: LangiumDocument, position: Position): AstNode | undefined {
         const root = document.parseResult.value.$cstNode;
         return root && CstUtils.findLeafNodeAtOffset(root, document.textDocument.offsetAt(position))?.astNode;
+    }
+
+    /**
+     * Any warning or info: `accept CODE "…"` at the end of the declaration it is about, with a justification
+     * for the drafters to write. Errors cannot be accepted (bad-accept), and an accepted finding needs nothing.
+     */
+    protected acceptFinding(document: LangiumDocument, diagnostic: Diagnostic, node: AstNode, code: string, accept: Accept): void {
+        const data = diagnostic.data as { accepted?: unknown } | undefined;
+        if (!isDiagnosticCode(code) || severityOf(code) === 'error' || data?.accepted || code === 'unused-accept' || code === 'bad-accept') return;
+        const declaration = AstUtils.getContainerOfType(node, (candidate): candidate is AstNode => Array.isArray((candidate as { accepts?: unknown }).accepts));
+        const end = declaration?.$cstNode?.range.end;
+        if (!end) return;
+        accept(quickFix(`Accept this finding (${code})…`, diagnostic, document, [insert(end, ` accept ${code} "the Parties accept this because …"`)]));
+    }
+
+    /** unused-accept: the clause accepts nothing any more; remove it. */
+    protected removeAccept(document: LangiumDocument, diagnostic: Diagnostic, node: AstNode, accept: Accept): void {
+        const clause = ast.isAccept(node) ? node : AstUtils.getContainerOfType(node, ast.isAccept);
+        const range = clause?.$cstNode?.range;
+        if (!range) return;
+        // With the space before it, so that no trailing space is left behind.
+        const before = document.textDocument.offsetAt(range.start);
+        const text = document.textDocument.getText();
+        const start = /\s/.test(text.charAt(before - 1)) ? document.textDocument.positionAt(before - 1) : range.start;
+        accept(quickFix('Remove the unused accept clause', diagnostic, document, [replace({ start, end: range.end }, '')], true));
     }
 
     /** role-ambiguous: `every other party` names each of the others, however many the protocol binds. */

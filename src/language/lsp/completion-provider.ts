@@ -30,6 +30,21 @@ const SNIPPETS: Record<string, { label: string; detail: string; body: string }> 
         detail: 'What each side must do at a level, and by when',
         body: 'response ${1:Level} within ${2:2 h} {\n\tstep ${3:inform}: ${4:Actor} notifies ${5:Counterpart} within ${6:30 min}\n}',
     },
+    duty: {
+        label: 'duty … before/after EVENT',
+        detail: 'An obligation no level triggers: before or after an event, periodic, or on a date',
+        body: 'duty ${1:notify} "${2:Art. 2}": ${3:each party} ${4:notifies} ${5:the other party} ${6|at least 3 d before,within 24 h after|} ${7:event}',
+    },
+    event: {
+        label: 'event … "…"',
+        detail: 'Something that happens at an instant (a launch, a collision)',
+        body: 'event ${1:launch} "${2:Flight test of a ballistic missile}"',
+    },
+    role: {
+        label: 'role … "the Party …"',
+        detail: 'Stands for one bound party in steps and duties',
+        body: 'role ${1:Testing} "${2:the Party conducting the test}"',
+    },
     scenario: {
         label: 'scenario "…" { given … expect … }',
         detail: 'A test case of the protocol',
