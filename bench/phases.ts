@@ -7,6 +7,7 @@ import { writeJson } from '../src/render/json.js';
 import { decisionTables } from '../src/tables/tables.js';
 import { type Timing, iterationsFor, time } from './measure.js';
 import { type Services, type Workload, build, freshServices, protocolOf } from './workload.js';
+import { compiledProtocol } from '../src/render/publication.js';
 
 export interface PhaseTimings {
     /** Langium alone: parse, index, scope and link, no validation. */
@@ -45,7 +46,7 @@ export async function measurePhases(work: Workload, options = { compile: true })
     if (!options.compile) return { parseLink, analysis, check, findings: analysed.findings.length };
 
     const compile = (write: (compiled: CompiledProtocol, out: (chunk: string) => void) => void) => {
-        const compiled: CompiledProtocol = { protocol, tables: decisionTables(analysed), findings: [], source: 'synthetic.detente' };
+        const compiled: CompiledProtocol = compiledProtocol({ protocol, tables: decisionTables(analysed), findings: [], source: 'synthetic.detente' });
         let bytes = 0;
         write(compiled, chunk => { bytes += Buffer.byteLength(chunk); });
         return { bytes, rows: compiled.tables.resolvedRows.length };

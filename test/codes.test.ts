@@ -2,7 +2,7 @@
 // the trigger must report it, the near miss must not; a code that declares a quick fix gets one on its
 // trigger, and no other code does. The detailed tests of each check live beside the others of its kind.
 import { describe, expect, test } from 'vitest';
-import { ALL_CODES, type DiagnosticCode, quickFixOf } from '../src/analysis/codes.js';
+import { ALL_CODES, type DiagnosticCode, quickFixOf, severityOf } from '../src/analysis/codes.js';
 import { Budgets, EDITOR_BUDGETS } from '../src/analysis/budget.js';
 import { ROOT, type Workspace, buildWorkspace, protocol } from './helpers.js';
 
@@ -151,6 +151,38 @@ const CATALOGUE: Record<DiagnosticCode, Case> = {
         trigger: protocol('require reciprocity\nresponse Alert { step tell: Aland.MoD notifies Borea.MoD within 1 h }'),
         nearMiss: protocol('require reciprocity\nresponse Alert { step tell: Aland.MoD notifies Borea.MoD within 1 h\nstep back: Borea.MoD notifies Aland.MoD within 1 h }'),
     },
+    'not-bound': {
+        trigger: protocol('between Aland\nresponse Alert { step call: Borea.MoD notifies Aland.MoD within 1 h }'),
+        nearMiss: protocol('between Aland\nresponse Alert { step call: Aland.MoD notifies Borea.MoD within 1 h }'),
+    },
+    'role-ambiguous': {
+        trigger: protocol('party Coria "Coria"\nresponse Alert { step call: each party notifies the other party within 1 h }'),
+        nearMiss: protocol('party Coria "Coria"\nbetween Aland, Borea\nresponse Alert { step call: each party notifies the other party within 1 h }'),
+    },
+    'empty-scope': {
+        trigger: protocol('scope: radarLock\nscope "Art. 1": not radarLock'),
+        nearMiss: protocol('scope: radarLock\nscope "Art. 1": separation < 1 nm'),
+    },
+    'unused-event': {
+        trigger: protocol('event launch "Launch"'),
+        nearMiss: protocol('event launch "Launch"\nduty tell: each party notifies the other party at least 3 d before launch'),
+    },
+    'missing-translation': {
+        trigger: 'protocol P "Patrol" @fr "Patrouille" {\n    languages en, fr\n    indicator lock "Radar lock" : flag\n    ladder { Calm "Calm" @fr "Calme" Tense "Tense" @fr "Tension" }\n}\n',
+        nearMiss: 'protocol P "Patrol" @fr "Patrouille" {\n    languages en, fr\n    indicator lock "Radar lock" @fr "Verrouillage radar" : flag\n    ladder { Calm "Calm" @fr "Calme" Tense "Tense" @fr "Tension" }\n}\n',
+    },
+    'confidential-leak': {
+        trigger: protocol('confidential channel Secret "Secret line" links Aland.MoD, Borea.MoD\nresponse Alert { step call: Aland.MoD notifies Borea.MoD via Secret within 1 h }'),
+        nearMiss: protocol('confidential channel Secret "Secret line" links Aland.MoD, Borea.MoD\nresponse Alert { confidential step call: Aland.MoD notifies Borea.MoD via Secret within 1 h }'),
+    },
+    'unused-accept': {
+        trigger: protocol('threshold Near: separation < 1 km -> Alert accept masked-threshold "discussed in round 3"\nthreshold Nearer: separation < 2 km -> Concern'),
+        nearMiss: protocol('threshold Near: separation < 1 km -> Concern accept masked-threshold "discussed in round 3"\nthreshold Nearer: separation < 2 km -> Alert'),
+    },
+    'bad-accept': {
+        trigger: protocol('threshold Never: separation < 1 km and separation > 2 km -> Concern accept unsatisfiable-condition "kept for the record"'),
+        nearMiss: protocol('threshold Near: separation < 1 km -> Concern accept masked-threshold "discussed in round 3"\nthreshold Nearer: separation < 2 km -> Alert'),
+    },
     'scenario-failed': {
         trigger: protocol('threshold Lock: radarLock -> Alert\nscenario "lock" { given radarLock expect Crisis }'),
         nearMiss: protocol('threshold Lock: radarLock -> Alert\nscenario "lock" { given radarLock expect Alert }'),
@@ -183,7 +215,12 @@ describe('every code of the registry', () => {
                 textDocument: { uri: document.uri.toString() }, range: found[0].range, context: { diagnostics: [found[0]] },
             }) ?? [];
             const quickFixes = actions.filter(action => 'kind' in action && action.kind === 'quickfix');
-            expect(quickFixes.length > 0, `quick fix offered: ${quickFixOf(code) ?? 'none declared'}`).toBe(quickFixOf(code) !== undefined);
+            // Every warning and info may be accepted; that quick fix is offered besides the code's own.
+            const acceptance = quickFixes.filter(action => action.title.startsWith('Accept this finding'));
+            const own = quickFixes.filter(action => !acceptance.includes(action));
+            expect(own.length > 0, `quick fix offered: ${quickFixOf(code) ?? 'none declared'}`).toBe(quickFixOf(code) !== undefined);
+            const acceptable = severityOf(code) !== 'error' && code !== 'unused-accept' && code !== 'bad-accept';
+            expect(acceptance.map(action => action.title)).toEqual(acceptable ? [`Accept this finding (${code})…`] : []);
         });
 
         test('its near miss does not', async () => {

@@ -8,6 +8,7 @@ import { checkChannels, checkDeadlines } from './checks/procedures.js';
 import { checkRules } from './checks/rules.js';
 import { type ScenarioResult, checkScenarios, runScenarios } from './checks/scenarios.js';
 import { checkDeclarations } from './checks/declarations.js';
+import { checkConfidentialLeaks, checkEvents } from './checks/declared.js';
 import { AnalysisContext, nameList } from './context.js';
 import { type Finding, PAUSE, finding } from './findings.js';
 import { Budget, BudgetExceeded } from './budget.js';
@@ -69,6 +70,8 @@ function* analysisSteps(protocol: Protocol, options: AnalysisOptions): Generator
         ...checkChannels(protocol),
         ...checkForce(protocol),
         ...checkReciprocity(protocol),
+        ...checkEvents(protocol),
+        ...checkConfidentialLeaks(protocol),
     ];
     const budget = options.budget ?? new Budget();
     const space = new SituationSpace(protocol, { budget });
@@ -83,6 +86,8 @@ function* analysisSteps(protocol: Protocol, options: AnalysisOptions): Generator
             throw new BudgetExceeded(`${nameList(declarations.tooLarge, 2)} ${declarations.tooLarge.length === 1 ? 'is' : 'are'} too large to analyse`);
         }
         context = new AnalysisContext(protocol, space, declarations);
+        // An empty scope covers nothing: every other situation finding would follow from that one error.
+        if (protocol.scopes.length > 0 && declarations.inside?.isEmpty) return { protocol, findings, context };
         for (const check of SITUATION_CHECKS) {
             yield PAUSE;
             for (const found of check(context)) {

@@ -22,12 +22,19 @@ export class AnalysisContext {
     /** `declarations`: the regions of the protocol's declarations, when already worked out (see checkDeclarations). */
     constructor(readonly protocol: Protocol, readonly space: SituationSpace, protected readonly declarations?: DeclarationRegions) {
         const rules = declarations?.rules;
-        this.levels = new LevelFunction(protocol, space, rules?.every(region => region !== undefined) ? rules as Region[] : undefined);
+        this.levels = new LevelFunction(protocol, space, rules?.every(region => region !== undefined) ? rules as Region[] : undefined,
+            declarations?.inside);
     }
 
-    /** Where the `i`th de-escalation's condition holds. */
+    /** The situations the protocol covers (its scope). */
+    get inside(): Region {
+        return this.levels.inside;
+    }
+
+    /** Where the `i`th de-escalation's condition holds inside the scope (all of the scope when it has no condition). */
     deescalationRegion(i: number): Region {
-        return this.declarations?.deescalations[i] ?? this.space.condition(this.protocol.deescalations[i].condition);
+        const condition = this.protocol.deescalations[i].condition;
+        return this.declarations?.deescalations[i] ?? (condition ? this.space.condition(condition).intersect(this.inside) : this.inside);
     }
 
     /** Where the `i`th scenario's given values hold. */
@@ -113,7 +120,8 @@ export class AnalysisContext {
     /** The level of a situation. */
     levelAt(situation: Situation): Level {
         const point = this.space.boxOf(situation);
-        return point ? this.levels.levelAt(point) : levelAt(this.protocol, situation);
+        // The checks ask only about situations inside the scope, where every situation has a level.
+        return point ? this.levels.levelAt(point) : levelAt(this.protocol, situation) ?? this.protocol.levels[0];
     }
 
     /**

@@ -1,5 +1,5 @@
 // The deadline model (docs/language.md §3): each step's absolute deadline from entering its level, and the path that sets it.
-import type { Response, Step } from '../model/protocol.js';
+import type { Protocol, Response, Step } from '../model/protocol.js';
 import { type Rational, add, compare, floor, rational, subtract } from '../model/rational.js';
 
 export interface ScheduledStep {
@@ -40,6 +40,41 @@ export function schedule(response: Response): ScheduledStep[] {
         return result;
     };
     return response.steps.map(visit);
+}
+
+/** A step due, with the response it belongs to and its deadline from the moment that response became due. */
+export interface DueStep extends ScheduledStep {
+    readonly response: Response;
+}
+
+/**
+ * The steps due at a level (docs/language.md §3): those of its response and of the responses it includes (and they include),
+ * each keeping its own deadline from entering the level, and those of the rule responses of `rules`, due
+ * from the moment each rule starts to hold.
+ */
+export function stepsDue(protocol: Protocol, level: string | undefined, rules: readonly string[] = []): DueStep[] {
+    const own = level === undefined ? undefined : protocol.responses.find(r => r.level === level);
+    const forRules = protocol.responses.filter(r => r.rule !== undefined && rules.includes(r.rule));
+    const responses = [...new Set([...(own ? includedResponses(protocol, own) : []), ...forRules])];
+    return responses.flatMap(response => schedule(response).map(scheduled => ({ ...scheduled, response })));
+}
+
+/**
+ * A response and every response it includes, and those they include in turn (docs/language.md §3): what a
+ * level's response includes is due with it, whatever included it. In order, each once.
+ */
+export function includedResponses(protocol: Protocol, response: Response): Response[] {
+    const result: Response[] = [];
+    const visit = (r: Response) => {
+        if (result.includes(r)) return;
+        result.push(r);
+        for (const level of r.includes) {
+            const included = protocol.responses.find(other => other.level === level);
+            if (included) visit(included);
+        }
+    };
+    visit(response);
+    return result;
 }
 
 /** A duration for people: `4 d 15 min`, `1 h 5 min`, `30 s`. */

@@ -1,11 +1,12 @@
-// `explain`: what a protocol says about a situation, possibly partial: the level (or the levels it can
-// still be), the rules that hold, and the steps then due with their absolute deadlines.
-import type { Level, Protocol, Rule } from '../model/protocol.js';
+// `explain`: what a protocol says about a situation, possibly partial: whether it lies inside the scope,
+// the level (or the levels it can still be), the rules that hold, the steps then due with their absolute
+// deadlines, and the standing duties, which no level triggers.
+import type { Duty, Level, Protocol, Rule } from '../model/protocol.js';
 import type { Rational } from '../model/rational.js';
 import { AnalysisContext, type ConcreteWitness } from './context.js';
-import { type ScheduledStep, schedule } from './deadlines.js';
+import { type DueStep as ScheduledDueStep, stepsDue } from './deadlines.js';
 import type { Budget } from './budget.js';
-import { type Situation, SituationSpace } from './situations.js';
+import { type Situation, type SituationText, SituationSpace } from './situations.js';
 
 export interface RuleVerdict {
     readonly rule: Rule;
@@ -19,18 +20,32 @@ export interface LevelCase {
     readonly example: ConcreteWitness;
 }
 
+/** Matching situations outside the scope, where the protocol assigns no level. */
+export interface OutsideCase {
+    /** `always`: every matching situation is outside; `possibly`: some are. */
+    readonly holds: 'always' | 'possibly';
+    /** A matching situation outside the scope, and how to say it. */
+    readonly example: { readonly situation: SituationText; readonly description: string };
+}
+
 export interface DueStep {
     readonly level: Level;
-    readonly scheduled: ScheduledStep;
+    readonly scheduled: ScheduledDueStep;
 }
 
 export interface Explanation {
     readonly protocol: Protocol;
     readonly given: Situation;
-    /** The levels matching situations can have, least severe first; exactly one when the given values fix it. */
+    /** The given values as written in the language. */
+    readonly givenText: SituationText;
+    /** The levels matching situations inside the scope can have, least severe first; exactly one when the given values fix it. */
     readonly levels: readonly LevelCase[];
+    readonly outside?: OutsideCase;
     readonly rules: readonly RuleVerdict[];
+    /** Per level, the steps of its response, of the responses it includes and of the rules that hold in every matching situation. */
     readonly steps: readonly DueStep[];
+    /** Obligations that hold whatever the level: before or after events, periodic, on a date. */
+    readonly duties: readonly Duty[];
 }
 
 export function explain(protocol: Protocol, given: Situation, budget?: Budget): Explanation {
@@ -47,15 +62,26 @@ export function explain(protocol: Protocol, given: Situation, budget?: Budget): 
     const levels = protocol.levels
         .map(level => ({ level, example: context.witnessAtLevel(box, level.rank) }))
         .filter((found): found is LevelCase => found.example !== undefined);
+    const outsidePart = matching.subtract(context.inside);
+    const outside: OutsideCase | undefined = outsidePart.isEmpty ? undefined : (() => {
+        const situation = space.witness(outsidePart.boxes[0]);
+        const shown = context.relevantAxes(situation, { coversBox: b => outsidePart.coversBox(b) });
+        return {
+            holds: levels.length === 0 ? 'always' : 'possibly',
+            example: { situation: space.toText(situation), description: space.describe(situation, shown) },
+        } as const;
+    })();
+    // A rule holds only inside the scope: it holds for certain when it holds in every matching situation there.
+    const matchingInside = matching.intersect(context.inside);
     const rules = protocol.rules
         .map((rule, i) => {
             const region = context.levels.ruleRegions[i];
-            return region.coversBox(box) ? { rule, holds: 'always' as const } : region.meets(matching) ? { rule, holds: 'possibly' as const } : undefined;
+            return !matchingInside.isEmpty && region.covers(matchingInside) ? { rule, holds: 'always' as const }
+                : region.meets(matchingInside) ? { rule, holds: 'possibly' as const } : undefined;
         })
         .filter((verdict): verdict is RuleVerdict => verdict !== undefined);
-    const steps = levels.flatMap(({ level }) => {
-        const response = protocol.responses.find(r => r.level === level.name);
-        return response ? schedule(response).map(scheduled => ({ level, scheduled })) : [];
-    });
-    return { protocol, given, levels, rules, steps };
+    // A rule response is due where its rule holds: for certain only when the rule holds in every matching situation.
+    const always = rules.filter(verdict => verdict.holds === 'always').map(verdict => verdict.rule.name);
+    const steps = levels.flatMap(({ level }) => stepsDue(protocol, level.name, always).map(scheduled => ({ level, scheduled })));
+    return { protocol, given, givenText: space.toText(given), levels, outside, rules, steps, duties: protocol.duties };
 }

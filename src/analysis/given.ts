@@ -1,7 +1,7 @@
 // Reading a situation from text, as `explain --given` takes it: `separation=1.5nm`, `radarLock=true`, `posture=Exercise`.
 import type { Indicator, Protocol } from '../model/protocol.js';
 import { compare, isInteger, parseDecimal, rational } from '../model/rational.js';
-import { toBase, unitProblem, type Dimension } from '../model/units.js';
+import { toBase, unitProblem } from '../model/units.js';
 import type { Situation, Value } from './situations.js';
 
 export class GivenError extends Error {
@@ -15,7 +15,7 @@ export class GivenError extends Error {
 export function parseGiven(protocol: Protocol, assignments: readonly string[]): Situation {
     const situation = new Map<string, Value>();
     for (const assignment of assignments) {
-        const match = /^\s*([A-Za-z_][\w]*)\s*=\s*(.+?)\s*$/.exec(assignment);
+        const match = /^\s*([_\p{L}][\p{L}\p{N}_]*)\s*=\s*(.+?)\s*$/u.exec(assignment);
         if (!match) {
             throw new GivenError(`'${assignment}' is not of the form indicator=value`);
         }
@@ -43,22 +43,23 @@ export function parseValue(indicator: Indicator, text: string): Value {
             if (indicator.members?.includes(text)) return { kind: 'member', member: text };
             throw new GivenError(`'${text}' is not a member of ${indicator.name} (${indicator.members?.join(', ')})`);
         default:
-            return { kind: 'number', value: parseQuantity(indicator, indicator.kind, text) };
+            return { kind: 'number', value: parseQuantity(indicator, indicator.dimension ?? indicator.kind, text) };
     }
 }
 
-function parseQuantity(indicator: Indicator, dimension: Dimension, text: string) {
-    const match = /^([0-9]+(?:\.[0-9]+)?)\s*([A-Za-z%]+)?$/.exec(text);
+function parseQuantity(indicator: Indicator, dimension: string, text: string) {
+    const match = /^([0-9]+(?:\.[0-9]+)?)\s*([\p{L}%]+)?$/u.exec(text);
     const amount = match && parseDecimal(match[1]);
     if (!match || !amount) {
         throw new GivenError(`${indicator.name} is a ${dimension}: '${text}' is not a number with a unit`);
     }
     const unit = match[2];
-    const problem = unitProblem(dimension, unit);
+    const units = indicator.units ?? [];
+    const problem = unitProblem(dimension, units, unit);
     if (problem) {
         throw new GivenError(`${indicator.name}: ${problem}`);
     }
-    const base = toBase(amount, unit);
+    const base = toBase(amount, unit, units);
     if (dimension === 'count' && !isInteger(base)) {
         throw new GivenError(`${indicator.name} is a count: give a whole number, not ${text}`);
     }

@@ -32,9 +32,13 @@ export class LevelFunction {
     protected readonly index: BoxIndex<RuleBox>;
     protected readonly regionCache = new Map<number, Region>();
 
-    /** `ruleRegions`: where each rule holds, when already worked out. */
-    constructor(readonly protocol: Protocol, readonly space: SituationSpace, ruleRegions?: readonly Region[]) {
-        this.ruleRegions = ruleRegions ?? protocol.rules.map(rule => space.condition(rule.condition));
+    /** The situations the protocol covers (its scope): outside them, no level applies. */
+    readonly inside: Region;
+
+    /** `ruleRegions`: where each rule holds (inside the scope `inside`), when already worked out. */
+    constructor(readonly protocol: Protocol, readonly space: SituationSpace, ruleRegions?: readonly Region[], inside?: Region) {
+        this.inside = inside ?? space.inside(protocol);
+        this.ruleRegions = ruleRegions ?? protocol.rules.map(rule => space.rule(rule, this.inside));
         this.ranks = protocol.rules.map(rule => this.rankOf(rule.level));
         let order = 0;
         this.ruleBoxes = this.ruleRegions.flatMap((region, rule) =>
@@ -80,8 +84,22 @@ export class LevelFunction {
     exactly(rank: number): Coverage {
         return {
             coversBox: box => !this.index.meets(box, r => r.rank > rank)
-                && (rank === 0 || this.uncovered(box, r => r.rank >= rank) === undefined),
+                && (rank === 0 ? this.inside.coversBox(box) : this.uncovered(box, r => r.rank >= rank) === undefined),
         };
+    }
+
+    /** Whether a situation's cell box lies inside the scope. */
+    isInside(point: Box): boolean {
+        return this.inside.meetsBox(point);
+    }
+
+    /** A piece of `box` inside the scope where none of the kept rules holds, or undefined when they cover all of it there. */
+    uncoveredInside(box: Box, keep: (ruleBox: RuleBox) => boolean): Box | undefined {
+        for (const part of this.inside.intersectBox(box).boxes) {
+            const piece = this.uncovered(part, keep);
+            if (piece) return piece;
+        }
+        return undefined;
     }
 
     /** Where the level lies above `low` and not above `high`. */
@@ -93,7 +111,7 @@ export class LevelFunction {
 
     /** A piece of `box` where the level is exactly `rank`, if there is one. */
     pieceAt(box: Box, rank: number): Box | undefined {
-        return rank === 0 ? this.uncovered(box, r => r.rank > 0) : this.pieceBetween(box, rank - 1, rank);
+        return rank === 0 ? this.uncoveredInside(box, r => r.rank > 0) : this.pieceBetween(box, rank - 1, rank);
     }
 
     /**
@@ -139,7 +157,7 @@ export class LevelFunction {
         if (!region) {
             const budget = this.space.space.budget;
             const boxes = rank === 0
-                ? piecesOutside(this.space.space.fullBox(), this.rulesMeeting(this.space.space.fullBox(), r => r.rank > 0).map(r => r.box), budget)
+                ? this.inside.boxes.flatMap(box => piecesOutside(box, this.rulesMeeting(box, r => r.rank > 0).map(r => r.box), budget))
                 : this.ruleBoxes.filter(r => r.rank === rank).flatMap(mine => piecesOutside(mine.box,
                     this.rulesMeeting(mine.box, r => r.rank > rank || (r.rank === rank && r.order < mine.order)).map(r => r.box), budget));
             region = new Region(this.space.space, boxes);
@@ -151,6 +169,7 @@ export class LevelFunction {
     /** Whether no situation has the level `rank`. */
     isUnreachable(rank: number): boolean {
         if (rank === 0) return this.pieceAt(this.space.space.fullBox(), 0) === undefined;
+        // Rule boxes lie inside the scope: a piece of one that no higher rule reaches is a situation at this level.
         return this.ruleBoxes.every(mine => mine.rank !== rank || this.uncovered(mine.box, r => r.rank > rank) === undefined);
     }
 }

@@ -27,11 +27,13 @@ const STEPS = 10;
  * does. Each try is an analysis of its own, charged to `budget` (BudgetExceeded when it runs out).
  */
 export function findMargin(protocol: Protocol, index: number, budget: Budget): Margin | undefined {
-    for (const test of comparisons(protocol.deescalations[index].condition)) {
+    const condition = protocol.deescalations[index].condition;
+    for (const test of condition ? comparisons(condition) : []) {
         if (test.value.kind !== 'quantity' || !['<', '<=', '>', '>='].includes(test.operator)) continue;
         const { amount, unit } = test.value.quantity;
+        const units = protocol.indicators.find(i => i.name === test.indicator)?.units;
         for (const candidate of widerValues(amount, test.operator.startsWith('>'))) {
-            const value: Quantity = { amount: candidate, unit, base: toBase(candidate, unit) };
+            const value: Quantity = { amount: candidate, unit, base: toBase(candidate, unit, units) };
             const patched = withValue(protocol, index, test, value);
             const context = new AnalysisContext(patched, new SituationSpace(patched, { budget }));
             if (!checkDeescalation(context, index)) return { test, value };
@@ -69,5 +71,5 @@ function withValue(protocol: Protocol, index: number, target: Comparison, value:
             default: return { kind: condition.kind, operands: condition.operands.map(replaceIn) };
         }
     };
-    return { ...protocol, deescalations: protocol.deescalations.map((d, i) => i === index ? { ...d, condition: replaceIn(d.condition) } : d) };
+    return { ...protocol, deescalations: protocol.deescalations.map((d, i) => i === index && d.condition ? { ...d, condition: replaceIn(d.condition) } : d) };
 }

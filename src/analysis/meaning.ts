@@ -1,6 +1,6 @@
 // The meaning of a protocol at one concrete situation, evaluated directly (docs/language.md §3).
 // The region engine must agree with this everywhere; the tests hold it to that.
-import type { Condition, Level, Protocol, Test, TestValue } from '../model/protocol.js';
+import type { Condition, Level, Protocol, Rule, Test, TestValue } from '../model/protocol.js';
 import { compare } from '../model/rational.js';
 import type { Situation, Value } from './situations.js';
 
@@ -60,12 +60,26 @@ export function holdsIn(protocol: Protocol, condition: Condition, situation: Sit
     return walk(condition);
 }
 
-/** The most severe level among the rules that hold, or the baseline: DMN's PRIORITY hit policy. */
-export function levelAt(protocol: Protocol, situation: Situation): Level {
+/** Whether a rule holds: its condition, and not its `unless` exception (docs/language.md §3). */
+export function ruleHoldsIn(protocol: Protocol, rule: Rule, situation: Situation): boolean {
+    return holdsIn(protocol, rule.condition, situation) && !(rule.unless && holdsIn(protocol, rule.unless, situation));
+}
+
+/** Whether a situation lies inside the protocol's scope: every `scope` condition holds (none: all do). */
+export function insideScope(protocol: Protocol, situation: Situation): boolean {
+    return protocol.scopes.every(scope => holdsIn(protocol, scope.condition, situation));
+}
+
+/**
+ * The most severe level among the rules that hold, or the baseline: DMN's PRIORITY hit policy.
+ * Outside the scope, no level: undefined.
+ */
+export function levelAt(protocol: Protocol, situation: Situation): Level | undefined {
+    if (!insideScope(protocol, situation)) return undefined;
     let rank = 0;
     for (const rule of protocol.rules) {
         const level = protocol.levels.find(l => l.name === rule.level)!;
-        if (level.rank > rank && holdsIn(protocol, rule.condition, situation)) {
+        if (level.rank > rank && ruleHoldsIn(protocol, rule, situation)) {
             rank = level.rank;
         }
     }

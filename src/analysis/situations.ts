@@ -1,10 +1,10 @@
 // The situation space of a protocol: one axis of cells per indicator, conditions as regions, and witnesses.
-import type { Condition, Indicator, Protocol, Test, TestValue } from '../model/protocol.js';
+import type { Condition, Indicator, Protocol, Rule, Test, TestValue } from '../model/protocol.js';
 import {
     type Rational, add, ceil, compare, divide, equals, floor, isDecimal, isInteger, multiply, rational, subtract, toDecimalString,
     toExactString
 } from '../model/rational.js';
-import { type Dimension, fromBase, toBase, unitsOf } from '../model/units.js';
+import { type Unit, fromBase, toBase } from '../model/units.js';
 import type { Box } from './boxes.js';
 import type { Budget } from './budget.js';
 import { type Region, Space } from './regions.js';
@@ -65,6 +65,20 @@ export class SituationSpace {
         }
     }
 
+    /**
+     * The situations a protocol covers: where every `scope` condition holds (everywhere, when it declares
+     * none). By default the space's own protocol; `diff` asks for each of two versions sharing one space.
+     */
+    inside(protocol: Protocol = this.protocol): Region {
+        return this.condition({ kind: 'and', operands: protocol.scopes.map(scope => scope.condition) });
+    }
+
+    /** Where a rule holds: its condition, less its `unless` exception, inside the scope. */
+    rule(rule: Rule, inside: Region): Region {
+        const holds = this.condition(rule.condition).intersect(inside);
+        return rule.unless && !holds.isEmpty ? holds.subtract(this.condition(rule.unless)) : holds;
+    }
+
     /** Where every test holds (a scenario's `given`). */
     conjunction(tests: readonly Test[]): Region {
         return this.condition({ kind: 'and', operands: tests.map(test => ({ kind: 'test', test })) });
@@ -110,7 +124,7 @@ export class SituationSpace {
             return axis.indicator.kind === 'flag' ? { kind: 'flag', value: cell === 1 } : { kind: 'member', member: axis.members[cell] };
         }
         const c = axis.cells[cell];
-        return { kind: 'number', value: c.kind === 'point' ? c.at : roundValueIn(c.above, c.below, axis.indicator.unit, axis.integer) };
+        return { kind: 'number', value: c.kind === 'point' ? c.at : roundValueIn(c.above, c.below, axis.indicator.unit, axis.integer, axis.indicator.units) };
     }
 
     /** The cell a value falls in (the value need not be a boundary of the protocol). */
@@ -165,12 +179,13 @@ export class SituationSpace {
         const below = point < gap;
         if (axis.integer) return { kind: 'number', value: add(boundary.at, rational(below ? 1 : -1)) };
         const unit = axis.indicator.unit;
-        const at = fromBase(boundary.at, unit);
+        const units = axis.indicator.units;
+        const at = fromBase(boundary.at, unit, units);
         const far = below ? cell.below : cell.above;
-        const width = far === undefined ? (at.n === 0n ? rational(1) : at) : fromBase(far, unit);
+        const width = far === undefined ? (at.n === 0n ? rational(1) : at) : fromBase(far, unit, units);
         const span = far === undefined ? width : (compare(width, at) > 0 ? subtract(width, at) : subtract(at, width));
         const step = powerOfTenAtMost(divide(span, rational(5)));
-        return { kind: 'number', value: toBase(below ? add(at, step) : subtract(at, step), unit) };
+        return { kind: 'number', value: toBase(below ? add(at, step) : subtract(at, step), unit, units) };
     }
 
     pickCell(dimension: number, lo: number, hi: number): number {
@@ -220,12 +235,13 @@ export function formatValue(indicator: Indicator, value: Value): string {
         case 'flag': return String(value.value);
         case 'member': return value.member;
         case 'number': {
-            const units = [indicator.unit, ...unitsOf(indicator.kind as Dimension).map(u => u.symbol).filter(u => u !== indicator.unit)];
-            const exact = units.map(unit => ({ unit, amount: fromBase(value.value, unit) })).filter(({ amount }) => isDecimal(amount));
+            const all = indicator.units ?? [];
+            const units = [indicator.unit, ...all.map(u => u.symbol).filter(u => u !== indicator.unit)];
+            const exact = units.map(unit => ({ unit, amount: fromBase(value.value, unit, all) })).filter(({ amount }) => isDecimal(amount));
             const length = (amount: Rational) => toExactString(amount).length;
             const shortest = [...exact].sort((a, b) => length(a.amount) - length(b.amount))[0];
             const chosen = (exact[0] && exact[0].unit === indicator.unit && length(exact[0].amount) <= 6 ? exact[0] : shortest)
-                ?? { unit: indicator.unit, amount: fromBase(value.value, indicator.unit) };
+                ?? { unit: indicator.unit, amount: fromBase(value.value, indicator.unit, all) };
             const amount = isDecimal(chosen.amount) ? toExactString(chosen.amount) : toDecimalString(chosen.amount);
             return chosen.unit ? `${amount} ${chosen.unit}` : amount;
         }
@@ -257,8 +273,12 @@ function collectConstants(protocol: Protocol, extra?: ReadonlyMap<string, readon
             default: condition.operands.forEach(visit);
         }
     };
-    protocol.rules.forEach(rule => visit(rule.condition));
-    protocol.deescalations.forEach(deescalation => visit(deescalation.condition));
+    protocol.rules.forEach(rule => {
+        visit(rule.condition);
+        if (rule.unless) visit(rule.unless);
+    });
+    protocol.scopes.forEach(scope => visit(scope.condition));
+    protocol.deescalations.forEach(deescalation => deescalation.condition && visit(deescalation.condition));
     protocol.scenarios.forEach(scenario => scenario.given.forEach(visitTest));
     for (const [indicator, values] of extra ?? []) {
         values.forEach(value => add(indicator, value));
@@ -372,8 +392,8 @@ const STEPS_PER_DECADE = [rational(1), rational(1, 2), rational(1, 4)];
  * A round number strictly between two boundaries (base units), chosen in the display unit:
  * `(0, 2 nm)` gives 1 nm, `(1 nm, 2 nm)` gives 1.5 nm, above 2 nm alone gives 3 nm.
  */
-export function roundValueIn(above: Rational, below: Rational | undefined, unit: string | undefined, integer: boolean): Rational {
-    const lo = fromBase(above, unit);
+export function roundValueIn(above: Rational, below: Rational | undefined, unit: string | undefined, integer: boolean, units?: readonly Unit[]): Rational {
+    const lo = fromBase(above, unit, units);
     if (integer) {
         const next = add(floor(above), rational(1));
         if (!below) return next;
@@ -381,9 +401,9 @@ export function roundValueIn(above: Rational, below: Rational | undefined, unit:
     }
     if (!below) {
         const magnitude = lo.n === 0n ? rational(1) : powerOfTenAtMost(lo);
-        return toBase(multiply(add(floor(divide(lo, magnitude)), rational(1)), magnitude), unit);
+        return toBase(multiply(add(floor(divide(lo, magnitude)), rational(1)), magnitude), unit, units);
     }
-    const hi = fromBase(below, unit);
+    const hi = fromBase(below, unit, units);
     const middle = divide(add(lo, hi), rational(2));
     // From coarse to fine steps, the first step with a multiple strictly inside; the one nearest the middle.
     for (let decade = powerOfTenAtMost(hi); ; decade = divide(decade, rational(10))) {
@@ -392,11 +412,11 @@ export function roundValueIn(above: Rational, below: Rational | undefined, unit:
             const nearest = multiply(floor(divide(add(middle, divide(step, rational(2))), step)), step);
             for (const candidate of [nearest, add(nearest, step), subtract(nearest, step)]) {
                 if (compare(candidate, lo) > 0 && compare(candidate, hi) < 0) {
-                    return toBase(candidate, unit);
+                    return toBase(candidate, unit, units);
                 }
             }
         }
-        if (decade.d > 10n ** 12n) return toBase(middle, unit); // boundaries closer than any round number
+        if (decade.d > 10n ** 12n) return toBase(middle, unit, units); // boundaries closer than any round number
     }
 }
 

@@ -29,10 +29,21 @@ export function summarize(all: readonly ReportedDiagnostic[]): Summary {
     };
 }
 
-export function formatText(diagnostics: readonly ReportedDiagnostic[], fileCount: number): string {
-    const lines = diagnostics.map(d => `${printable(d.file)}:${d.line}:${d.column} ${d.severity} ${d.code} ${printable(d.code === 'syntax' ? oneLine(d.message) : d.message)}`);
+/**
+ * One line per finding, then the summary. Accepted findings do not count; they are left out, or with
+ * `showAccepted` listed apart after the others, each with its justification (docs/language.md §4).
+ */
+export function formatText(diagnostics: readonly ReportedDiagnostic[], fileCount: number, showAccepted = false): string {
+    const line = (d: ReportedDiagnostic) => `${printable(d.file)}:${d.line}:${d.column} ${d.severity} ${d.code} ${printable(d.code === 'syntax' ? oneLine(d.message) : d.message)}`;
+    const lines = diagnostics.filter(d => !d.accepted).map(line);
+    const accepted = diagnostics.filter(d => d.accepted);
+    if (showAccepted && accepted.length > 0) {
+        lines.push('Accepted findings:');
+        lines.push(...accepted.map(d => `  ${line(d)} (accepted: ${printable(d.accepted!.justification)})`));
+    }
     const { errors, warnings, infos } = summarize(diagnostics);
-    lines.push(`${plural(fileCount, 'file')} checked: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${plural(infos, 'info')}`);
+    const apart = accepted.length > 0 ? `; ${accepted.length} accepted${showAccepted ? '' : ' (--show-accepted lists them)'}` : '';
+    lines.push(`${plural(fileCount, 'file')} checked: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${plural(infos, 'info')}${apart}`);
     return lines.join('\n') + '\n';
 }
 

@@ -1,10 +1,13 @@
 // The `detente` command line: commands over the same core as the language server.
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { check } from './commands/check.js';
-import { diffCommand } from './commands/diff.js';
+import { diffCommand, diffSupersededCommand } from './commands/diff.js';
 import { fmtCommand } from './commands/fmt.js';
 import { FORMATS, type Format, compileCommand } from './commands/compile.js';
+import { OUTPUT_LANGUAGES } from '../render/i18n/phrasebook.js';
+import { EDITIONS } from '../render/publication.js';
 import { explainCommand } from './commands/explain.js';
+import { type ReplayFormat, replayCommand } from './commands/replay.js';
 import { testCommand } from './commands/test.js';
 import { printable, printableLines } from '../render/printable.js';
 import { UsageError, stderrLine } from './inputs.js';
@@ -30,6 +33,7 @@ export async function run(argv: readonly string[], out: NodeJS.WritableStream = 
         .argument('<paths...>', '.detente files or folders to search')
         .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'sarif']).default('text'))
         .option('--max-warnings <n>', 'fail (exit 1) when there are more warnings than this', parseCount)
+        .option('--show-accepted', 'list accepted findings (accept CODE "…"), apart, with their justification')
         .option('--root <dir>', 'project root that imports must stay inside (default: the current directory)')
         .action(async (paths: string[], options: { format: 'text' | 'json' | 'sarif'; maxWarnings?: number; root?: string }) => {
             exitCode = await check(paths, options, out, err);
@@ -40,21 +44,23 @@ export async function run(argv: readonly string[], out: NodeJS.WritableStream = 
         .argument('<paths...>', '.detente files or folders to search')
         .requiredOption('--to <formats...>', `output formats, several allowed: ${FORMATS.join(', ')}`, collectFormats)
         .option('--out <dir>', 'folder to write into (default: next to each file)')
+        .addOption(new Option('--lang <code>', 'language of labels and wording (default: each protocol\'s first language)').choices([...OUTPUT_LANGUAGES]))
+        .addOption(new Option('--edition <edition>', 'public leaves out confidential elements; full keeps and marks them').choices([...EDITIONS]).default('full'))
         .option('--root <dir>', 'project root that imports must stay inside (default: the current directory)')
         .action(async (paths: string[], options: { to: Format[]; out?: string; root?: string }) => {
             exitCode = await compileCommand(paths, options, out, err);
         });
 
     program.command('diff')
-        .description('the situations whose level or response changed between two versions, and the rules and steps that changed')
-        .argument('<old>', 'the earlier version (.detente file)')
-        .argument('<new>', 'the later version (.detente file)')
+        .description('the situations whose level or response changed between two versions, and every element of the text that changed')
+        .argument('<old>', 'the earlier version (.detente file); alone, the later version, compared with the protocol it supersedes')
+        .argument('[new]', 'the later version (.detente file)')
         .option('--protocol <name>', 'the protocol to compare, when the files declare several')
-        .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+        .addOption(new Option('--format <format>', 'output format (md: a negotiation memo)').choices(['text', 'json', 'md']).default('text'))
         .option('--exit-code', 'exit 1 when anything changed')
         .option('--root <dir>', 'project root that imports must stay inside (default: the current directory)')
-        .action(async (oldFile: string, newFile: string, options: { protocol?: string; format: 'text' | 'json'; exitCode?: boolean; root?: string }) => {
-            exitCode = await diffCommand(oldFile, newFile, options, out, err);
+        .action(async (oldFile: string, newFile: string | undefined, options: { protocol?: string; format: 'text' | 'json' | 'md'; exitCode?: boolean; root?: string }) => {
+            exitCode = newFile === undefined ? await diffSupersededCommand(oldFile, options, out, err) : await diffCommand(oldFile, newFile, options, out, err);
         });
 
     program.command('fmt')
@@ -82,6 +88,18 @@ export async function run(argv: readonly string[], out: NodeJS.WritableStream = 
         .option('--root <dir>', 'project root that imports must stay inside (default: the current directory)')
         .action(async (file: string, options: { given: string[]; protocol?: string; format: 'text' | 'json'; root?: string }) => {
             exitCode = await explainCommand(file, options, out, err);
+        });
+
+    program.command('replay')
+        .description('replay an incident log through a protocol: the level over time, the obligations due, and whether each was done in time')
+        .argument('<file>', 'the .detente file of the protocol')
+        .argument('<log>', 'the incident log: CSV (time,kind,subject,value,party) or JSON Lines')
+        .option('--protocol <name>', 'the protocol to replay, when the file declares several')
+        .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'html']).default('text'))
+        .option('--out <file>', 'write the report to this file instead of standard output')
+        .option('--root <dir>', 'project root that imports must stay inside (default: the current directory)')
+        .action(async (file: string, log: string, options: { protocol?: string; format: ReplayFormat; out?: string; root?: string }) => {
+            exitCode = await replayCommand(file, log, options, out, err);
         });
 
     try {

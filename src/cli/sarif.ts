@@ -42,6 +42,8 @@ export function formatSarif(diagnostics: readonly ReportedDiagnostic[], root: st
             } : {}),
             partialFingerprints: { 'detenteFinding/v1': `${createHash('sha256').update(stable).digest('hex').slice(0, 32)}:${occurrence}` },
             ...(d.witness !== undefined ? { properties: { witness: d.witness } } : {}),
+            // An accepted finding is suppressed in source, with the drafters' justification (docs/language.md §4).
+            ...(d.accepted ? { suppressions: [{ kind: 'inSource', justification: d.accepted.justification }] } : {}),
         };
     });
     const log = {

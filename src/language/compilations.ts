@@ -11,6 +11,7 @@ import { type Severity, isDiagnosticCode, severityOf, stageOf } from '../analysi
 import type { Acceptance, ReportedFinding } from '../analysis/findings.js';
 import type { Protocol } from '../model/protocol.js';
 import { type CompiledProtocol, findingsOf } from '../render/compiled.js';
+import { type PublishOptions, compiledProtocol, publish } from '../render/publication.js';
 import { decisionTables } from '../tables/tables.js';
 import type { DetenteServices } from './detente-module.js';
 import type { ImportResolver } from './workspace/import-resolver.js';
@@ -68,10 +69,29 @@ export class Compilations {
         if (analysis.incomplete) return refuse(`the analysis stopped early (${analysis.incomplete})`);
         try {
             const tables = this.analyses.ask(analysis, 'tables', decisionTables);
-            return { ok: true, compiled: { protocol, tables, findings, source: this.source(document.uri) } };
+            return { ok: true, compiled: compiledProtocol({ protocol, tables, findings, source: this.source(document.uri) }) };
         } catch (error) {
             if (!(error instanceof BudgetExceeded)) throw error;
             return refuse(`its decision tables are too large to build (${error.reason})`);
+        }
+    }
+
+    /**
+     * A compiled protocol in a language and an edition: undefined for a confidential protocol in the public
+     * edition; refused when the public edition's own tables (without its confidential red lines) exceed
+     * their budget.
+     */
+    publish(compiled: CompiledProtocol, options: PublishOptions): Compilation | undefined {
+        try {
+            const published = publish(compiled, options, protocol => {
+                const analysis = this.analyses.of(protocol);
+                if (analysis.incomplete) throw new BudgetExceeded(analysis.incomplete);
+                return this.analyses.ask(analysis, 'tables', decisionTables);
+            });
+            return published && { ok: true, compiled: published };
+        } catch (error) {
+            if (!(error instanceof BudgetExceeded)) throw error;
+            return { ok: false, protocol: compiled.protocol.name, reason: `its public edition's tables could not be worked out (${error.reason})`, errors: false };
         }
     }
 
@@ -114,7 +134,8 @@ function reported(document: LangiumDocument, diagnostic: Diagnostic, name: FileN
         endColumn: diagnostic.range.end.character + 1,
         severity: data?.accepted && isDiagnosticCode(code) ? severityOf(code) : severityFromLsp(diagnostic.severity),
         code,
-        message: typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value,
+        // An accepted finding keeps its own message; the editor's, which leads with the justification, is for the editor.
+        message: data?.accepted?.message ?? (typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value),
         ...(data?.witness !== undefined ? { witness: data.witness } : {}),
         ...(related && related.length > 0 ? { related } : {}),
         ...(data?.accepted ? { accepted: { justification: data.accepted.justification } } : {}),

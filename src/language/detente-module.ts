@@ -14,7 +14,6 @@ import { DetenteDocumentSymbolProvider } from './lsp/document-symbol-provider.js
 import { DetenteFoldingRangeProvider } from './lsp/folding-range-provider.js';
 import { DetenteFormatter } from './lsp/formatter.js';
 import { DetenteNodeKindProvider } from './lsp/node-kind-provider.js';
-import { DetenteRenameProvider } from './lsp/rename-provider.js';
 import { DetenteSemanticTokenProvider } from './lsp/semantic-token-provider.js';
 import { DetenteWorkspaceSymbolProvider } from './lsp/workspace-symbol-provider.js';
 import { DetenteHoverProvider } from './lsp/hover-provider.js';
@@ -25,6 +24,7 @@ import { DetenteScopeProvider } from './references/scope-provider.js';
 import { DetenteDocumentValidator } from './validation/document-validator.js';
 import { DetenteLinker } from './references/linker.js';
 import { GuardedLexer, createGuardedCompletionParser, createGuardedParser } from './parser/guarded-parser.js';
+import { DetenteTokenBuilder } from './parser/token-builder.js';
 import { DetenteReferenceDescriptionProvider } from './workspace/reference-descriptions.js';
 import { registerValidationChecks } from './validation/validator.js';
 import { DetenteDocumentBuilder } from './workspace/document-builder.js';
@@ -65,6 +65,7 @@ export const DetenteSharedModule: Module<DetenteSharedServices, DeepPartial<Dete
 
 export const DetenteModule: Module<DetenteServices, PartialLangiumServices & DetenteAddedServices> = {
     parser: {
+        TokenBuilder: () => new DetenteTokenBuilder(),
         Lexer: services => new GuardedLexer(services),
         LangiumParser: services => createGuardedParser(services),
         CompletionParser: services => createGuardedCompletionParser(services),
@@ -92,7 +93,6 @@ export const DetenteModule: Module<DetenteServices, PartialLangiumServices & Det
         DocumentSymbolProvider: services => new DetenteDocumentSymbolProvider(services),
         FoldingRangeProvider: services => new DetenteFoldingRangeProvider(services),
         Formatter: services => new DetenteFormatter(services),
-        RenameProvider: services => new DetenteRenameProvider(services),
         SemanticTokenProvider: services => new DetenteSemanticTokenProvider(services),
         HoverProvider: services => new DetenteHoverProvider(services),
         InlayHintProvider: services => new DetenteInlayHintProvider(services),

@@ -1,23 +1,50 @@
 // What values and comparisons fit an indicator: shared by the unit checks, the model builder and the editor.
 import {
-    isBetween, isBooleanValue, isChoiceType, isFlagType, isMemberValue, isQuantity, isQuantityType, isScaleType,
-    type Indicator, type Quantity, type Value
+    isBetween, isBooleanValue, isChoiceType, isCountType, isFlagType, isMemberValue, isQuantity, isQuantityType, isScaleType,
+    type Dimension as DeclaredDimension, type Indicator, type Quantity, type Value
 } from './generated/ast.js';
-import type { IndicatorKind } from '../model/protocol.js';
-import { parseDecimal, compare, rational } from '../model/rational.js';
-import { formatList, unitProblem, unitsOf, type Dimension } from '../model/units.js';
+import type { IndicatorKind, MeasuredKind } from '../model/protocol.js';
+import { type Rational, compare, parseDecimal, rational } from '../model/rational.js';
+import { type Dimension, type Unit, declaredUnits, formatList, unitProblem, unitsOf } from '../model/units.js';
 
 export function indicatorKind(indicator: Indicator | undefined): IndicatorKind | undefined {
     const type = indicator?.type;
-    if (isQuantityType(type)) return type.dimension as Dimension;
+    if (isQuantityType(type)) return type.dimension ? type.dimension as Dimension : type.declared ? 'measure' : undefined;
+    if (isCountType(type)) return 'count';
     if (isFlagType(type)) return 'flag';
     if (isScaleType(type)) return 'scale';
     if (isChoiceType(type)) return 'choice';
     return undefined;
 }
 
-export function isMeasured(kind: IndicatorKind | undefined): kind is Dimension {
-    return kind === 'distance' || kind === 'duration' || kind === 'speed' || kind === 'count' || kind === 'percent';
+export function isMeasured(kind: IndicatorKind | undefined): kind is MeasuredKind {
+    return kind !== undefined && kind !== 'flag' && kind !== 'scale' && kind !== 'choice';
+}
+
+/** The dimension a measured indicator is in: a built-in one, or the name of the declared one. */
+export function dimensionName(indicator: Indicator): string | undefined {
+    const type = indicator.type;
+    if (isCountType(type)) return 'count';
+    if (!isQuantityType(type)) return undefined;
+    return type.dimension ?? type.declared?.ref?.name;
+}
+
+/** The units of a measured indicator's dimension, the base first. */
+export function unitsOfIndicator(indicator: Indicator | undefined): Unit[] {
+    const type = indicator?.type;
+    if (isCountType(type)) return [];
+    if (!isQuantityType(type)) return [];
+    if (type.dimension) return unitsOf(type.dimension as Dimension);
+    const declared = type.declared?.ref;
+    return declared ? unitsOfDimension(declared) : [];
+}
+
+/** The units a declared dimension defines, with their factors worked out exactly. */
+export function unitsOfDimension(dimension: DeclaredDimension): Unit[] {
+    const definitions = dimension.units
+        .map(u => ({ symbol: u.name, factor: parseDecimal(u.factor ?? ''), of: u.of }))
+        .filter((u): u is { symbol: string; factor: Rational; of: string } => u.factor !== undefined && !!u.symbol && !!u.of);
+    return dimension.base ? declaredUnits(dimension.name, dimension.base, definitions) : [];
 }
 
 export function memberNames(indicator: Indicator | undefined): string[] {
@@ -25,10 +52,11 @@ export function memberNames(indicator: Indicator | undefined): string[] {
     return isScaleType(type) || isChoiceType(type) ? type.members.map(member => member.name) : [];
 }
 
-/** How to describe an indicator's type in a message: `a distance`, `a flag`, `a scale`, `a one of`. */
-export function describeKind(kind: IndicatorKind): string {
+/** How to describe an indicator's type in a message: `a distance`, `a flag`, `a scale`, `a one of`, `a power`. */
+export function describeKind(kind: IndicatorKind, indicator?: Indicator): string {
     switch (kind) {
         case 'choice': return "a 'one of'";
+        case 'measure': return `a ${(indicator && dimensionName(indicator)) ?? 'measured quantity'}`;
         default: return `a ${kind}`;
     }
 }
@@ -36,16 +64,16 @@ export function describeKind(kind: IndicatorKind): string {
 /** What a value of this indicator looks like, for messages: `a distance (m, km or nm)`, `true or false`. */
 export function expectedValue(indicator: Indicator, kind: IndicatorKind): string {
     if (isMeasured(kind)) {
-        const units = unitsOf(kind).map(unit => unit.symbol);
-        return units.length > 0 ? `a ${kind} (${formatList(units)})` : 'a whole number';
+        const units = unitsOfIndicator(indicator).map(unit => unit.symbol);
+        return units.length > 0 ? `${describeKind(kind, indicator)} (${formatList(units)})` : 'a whole number';
     }
     if (kind === 'flag') return 'true or false';
     return `one of its members (${memberNames(indicator).join(', ')})`;
 }
 
-/** Why a measured quantity does not fit a dimension, or undefined. */
-export function quantityProblem(dimension: Dimension, quantity: Quantity): string | undefined {
-    const unit = unitProblem(dimension, quantity.unit);
+/** Why a measured quantity does not fit a dimension (named, with its units), or undefined. */
+export function quantityProblem(dimension: string, units: readonly Unit[], quantity: Quantity): string | undefined {
+    const unit = unitProblem(dimension, units, quantity.unit);
     if (unit) {
         return unit;
     }
@@ -54,6 +82,11 @@ export function quantityProblem(dimension: Dimension, quantity: Quantity): strin
         return `${quantity.number} % is outside 0–100`;
     }
     return undefined;
+}
+
+/** Why a duration (a deadline, a latency, a hold, a window) is not one, or undefined. */
+export function durationProblem(quantity: Quantity): string | undefined {
+    return quantityProblem('duration', unitsOf('duration'), quantity);
 }
 
 export type ComparisonUse = 'equality' | 'order' | 'between';
@@ -66,7 +99,7 @@ export function valueProblem(indicator: Indicator, value: Value | undefined, use
     }
     const name = indicator.name;
     // Only spelled out when it is the problem: a scale may list many members.
-    const mismatch = () => `'${name}' is ${describeKind(kind)}; compare it with ${expectedValue(indicator, kind)}`;
+    const mismatch = () => `'${name}' is ${describeKind(kind, indicator)}; compare it with ${expectedValue(indicator, kind)}`;
     if (isMeasured(kind)) {
         if (!isQuantity(value)) return mismatch();
         const amount = parseDecimal(value.number ?? '');
@@ -74,7 +107,7 @@ export function valueProblem(indicator: Indicator, value: Value | undefined, use
         if (kind === 'count' && use === 'equality' && amount && amount.d !== 1n) {
             return `'${name}' is a count: its values are whole numbers, and ${value.number} is not one`;
         }
-        return quantityProblem(kind, value);
+        return quantityProblem(dimensionName(indicator) ?? kind, unitsOfIndicator(indicator), value);
     }
     if (kind === 'flag') {
         if (!isBooleanValue(value)) return mismatch();

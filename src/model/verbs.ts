@@ -1,7 +1,9 @@
-// Verbs of a step and their classes; the classes drive the legal checks (docs/language.md §2).
+// Verbs of a step or duty and their classes; the classes drive the legal checks (docs/language.md §2).
 
-export type VerbClass = 'communication' | 'verification' | 'mediation' | 'disclosure' | 'restraint' | 'force';
+export type VerbClass =
+    | 'communication' | 'verification' | 'mediation' | 'disclosure' | 'restraint' | 'force' | 'assistance' | 'administration';
 
+/** The built-in verbs of each class; `assistance` and `administration` have none: `action` declares verbs of any class. */
 export const VERB_CLASSES: Readonly<Record<VerbClass, readonly string[]>> = {
     communication: ['notifies', 'consults', 'requests', 'explains', 'acknowledges'],
     verification: ['verifies', 'inspects'],
@@ -9,6 +11,8 @@ export const VERB_CLASSES: Readonly<Record<VerbClass, readonly string[]>> = {
     disclosure: ['discloses'],
     restraint: ['withdraws', 'suspends', 'pauses'],
     force: ['intercepts', 'deploys', 'engages'],
+    assistance: [],
+    administration: [],
 };
 
 const CLASS_OF_VERB: ReadonlyMap<string, VerbClass> = new Map(
@@ -16,10 +20,7 @@ const CLASS_OF_VERB: ReadonlyMap<string, VerbClass> = new Map(
         .flatMap(([verbClass, verbs]) => verbs.map(verb => [verb, verbClass] as const))
 );
 
-export function verbClass(verb: string): VerbClass {
-    const found = CLASS_OF_VERB.get(verb);
-    if (!found) {
-        throw new Error(`unknown verb '${verb}'`);
-    }
-    return found;
+/** The class of a built-in verb, or undefined for a verb the language does not know. */
+export function verbClass(verb: string): VerbClass | undefined {
+    return CLASS_OF_VERB.get(verb);
 }

@@ -1,7 +1,9 @@
-// What every output is rendered from: the protocol, its two tables, and the findings of `check` on its file.
+// What every output is rendered from: the protocol, its two tables, and the findings of `check` on its file,
+// in one language and one edition (see publication.ts).
 import type { ReportedFinding } from '../analysis/findings.js';
 import type { Protocol } from '../model/protocol.js';
 import type { DecisionTables } from '../tables/tables.js';
+import type { Phrasebook } from './i18n/phrasebook.js';
 
 export interface CompiledProtocol {
     readonly protocol: Protocol;
@@ -10,6 +12,11 @@ export interface CompiledProtocol {
     readonly findings: readonly ReportedFinding[];
     /** The source file, as shown to readers (relative to the project root). */
     readonly source: string;
+    /** The language of labels and wording (ISO 639-1), and its wording. */
+    readonly language: string;
+    readonly phrases: Phrasebook;
+    /** `public` leaves confidential elements out; `full` keeps and marks them. */
+    readonly edition: 'public' | 'full';
 }
 
 /**

@@ -7,10 +7,11 @@ import type { Indicator } from '../model/protocol.js';
 import { type Rational, isDecimal, toDecimalString, toExactString } from '../model/rational.js';
 import type { Constraint } from '../tables/constraints.js';
 import type { CompiledProtocol } from './compiled.js';
+import { rowSteps } from './sections.js';
 import { conditionText, wholeNumberBounds } from './text.js';
 
 const DMN = 'https://www.omg.org/spec/DMN/20230324/MODEL/';
-const BASE_UNITS: Record<string, string> = { distance: 'm', duration: 's', speed: 'm/s', count: 'count', percent: '%' };
+const BASE_UNITS: Record<string, string> = { distance: 'm', duration: 's', speed: 'm/s', frequency: 'Hz', count: 'count', percent: '%' };
 /** Where a table's rows go in the document built around them. */
 const ROWS = 'detente:rows';
 
@@ -37,7 +38,8 @@ export function writeDmn(compiled: CompiledProtocol, write: (chunk: string) => v
             exporter: 'Détente',
         });
     definitions.ele(DMN, 'description').txt(`${protocol.name}${protocol.version ? ` version ${protocol.version}` : ''}, compiled from ${compiled.source}. ` +
-        'Measured inputs are in base units (m, s, m/s, count, %).' +
+        'Measured inputs are in base units (m, s, m/s, Hz, count, %, a declared dimension\'s base unit).' +
+        (protocol.scopes.length > 0 ? ' Outside the protocol\'s scope no level applies: both decisions give null there.' : '') +
         (replaced ? ' Control characters of the protocol\'s text, which XML 1.0 cannot hold, are shown as \uFFFD.' : ''));
 
     for (const indicator of protocol.indicators) {
@@ -74,7 +76,9 @@ export function writeDmn(compiled: CompiledProtocol, write: (chunk: string) => v
     const rules = decision('rules', `${protocol.name} level`,
         'The rule table: the level of a situation is the most severe level among the rules that hold (outputValues run from the most severe level), or the baseline.',
         'PRIORITY');
-    rules.output.ele(DMN, 'defaultOutputEntry').ele(DMN, 'text').txt(`"${feelString(protocol.levels[0].name)}"`);
+    // With a scope, the baseline holds only inside it: rows of their own instead of a default, which would
+    // give the baseline outside the scope too.
+    if (protocol.scopes.length === 0) rules.output.ele(DMN, 'defaultOutputEntry').ele(DMN, 'text').txt(`"${feelString(protocol.levels[0].name)}"`);
     rules.table.ele(DMN, 'annotation', { name: 'rule' });
     rules.table.ele(DMN, 'annotation', { name: 'citation' });
     rules.table.com(ROWS);
@@ -97,17 +101,24 @@ export function writeDmn(compiled: CompiledProtocol, write: (chunk: string) => v
     };
     out(head);
     tables.ruleRows.forEach((r, i) => row(id('rule', protocol.name, String(i + 1)), rule => {
-        rule.ele('description').txt(`${r.rule.kind === 'redline' ? 'Red line' : 'Threshold'} ${r.rule.name}${r.parts > 1 ? ` (part ${r.part} of ${r.parts})` : ''}: ${conditionText(r.rule.condition)}`);
+        rule.ele('description').txt(`${r.rule.kind === 'redline' ? 'Red line' : 'Threshold'} ${r.rule.name}${r.parts > 1 ? ` (part ${r.part} of ${r.parts})` : ''}: ${conditionText(r.rule.condition)}${r.rule.unless ? ` unless ${conditionText(r.rule.unless)}` : ''}`);
         r.constraints.forEach(constraint => entry(rule, 'inputEntry', unaryTest(constraint)));
         entry(rule, 'outputEntry', `"${feelString(r.level.name)}"`);
         entry(rule, 'annotationEntry', r.rule.name);
         entry(rule, 'annotationEntry', r.rule.citation ?? '');
     }));
+    tables.scopeRows.forEach((r, i) => row(id('scope', protocol.name, String(i + 1)), rule => {
+        rule.ele('description').txt('Inside the scope: the baseline, unless a rule above gives a more severe level.');
+        r.constraints.forEach(constraint => entry(rule, 'inputEntry', unaryTest(constraint)));
+        entry(rule, 'outputEntry', `"${feelString(protocol.levels[0].name)}"`);
+        entry(rule, 'annotationEntry', '');
+        entry(rule, 'annotationEntry', protocol.scopes.map(scope => scope.citation ?? '').filter(Boolean).join('; '));
+    }));
     out(betweenTables);
     tables.resolvedRows.forEach((r, i) => row(id('resolved', protocol.name, String(i + 1)), rule => {
         r.constraints.forEach(constraint => entry(rule, 'inputEntry', unaryTest(constraint)));
-        entry(rule, 'outputEntry', `"${feelString(r.level.name)}"`);
-        entry(rule, 'annotationEntry', (tables.steps.get(r.level.name) ?? []).map(s => s.step.name).join(', '));
+        entry(rule, 'outputEntry', r.level ? `"${feelString(r.level.name)}"` : 'null');
+        entry(rule, 'annotationEntry', rowSteps(compiled, r).join(', '));
     }));
     out(`${tail}\n`);
 }
@@ -142,8 +153,13 @@ function allowedValues(indicator: Indicator): string {
     }
 }
 
+/** The unit a measured indicator's values are given in: a built-in base unit, or a declared dimension's base. */
+export function baseUnitOf(indicator: Indicator): string | undefined {
+    return indicator.kind === 'measure' ? indicator.units?.[0]?.symbol : BASE_UNITS[indicator.kind];
+}
+
 function inputLabel(indicator: Indicator): string {
-    const unit = BASE_UNITS[indicator.kind];
+    const unit = baseUnitOf(indicator);
     return unit ? `${indicator.name} (${unit})` : indicator.name;
 }
 

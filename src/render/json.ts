@@ -1,14 +1,16 @@
-// JSON: the protocol's structure and both tables, in base units (m, s, m/s, count, percent).
+// JSON: the protocol's structure and both tables, in base units (m, s, m/s, Hz, count, percent, a declared dimension's base).
 // The shape is specified by schemas/detente-tables.schema.json.
-import type { Indicator, Protocol } from '../model/protocol.js';
+import type { Duty, Indicator, Labelled, Obligation, Protocol } from '../model/protocol.js';
 import { type Rational, toExactString, toNumber } from '../model/rational.js';
 import type { Constraint } from '../tables/constraints.js';
+import { schedule } from '../analysis/deadlines.js';
 import type { CompiledProtocol } from './compiled.js';
+import { rowSteps } from './sections.js';
 import { actorName, conditionText, testText, wholeNumberBounds } from './text.js';
 
-const TABLES_FORMAT = 'detente-tables/1';
+const TABLES_FORMAT = 'detente-tables/2';
 
-const BASE_UNITS: Record<string, string> = { distance: 'm', duration: 's', speed: 'm/s', count: 'count', percent: 'percent' };
+const BASE_UNITS: Record<string, string> = { distance: 'm', duration: 's', speed: 'm/s', frequency: 'Hz', count: 'count', percent: 'percent' };
 
 export function renderJson(compiled: CompiledProtocol): string {
     return collect(out => writeJson(compiled, out));
@@ -33,12 +35,15 @@ export function writeJson(compiled: CompiledProtocol, out: (chunk: string) => vo
                 conditions: conditions(row.constraints),
             })),
         },
+        ...(tables.scopeRows.length > 0 ? {
+            scope: { rows: tables.scopeRows.map(row => ({ conditions: conditions(row.constraints) })) },
+        } : {}),
         resolvedTable: {
             hitPolicy: 'UNIQUE',
             rows: new LazyArray(tables.resolvedRows, row => ({
-                level: row.level.name,
+                level: row.level?.name ?? null,
                 conditions: conditions(row.constraints),
-                steps: (tables.steps.get(row.level.name) ?? []).map(s => s.step.name),
+                steps: rowSteps(compiled, row),
             })),
         },
     };
@@ -84,66 +89,109 @@ export function collect(write: (out: (chunk: string) => void) => void): string {
 }
 
 function structure(protocol: Protocol, compiled: CompiledProtocol) {
+    const obligation = (item: Obligation) => ({
+        name: item.name,
+        ...(item.citation ? { citation: item.citation } : {}),
+        actor: actorName(item.actor),
+        verb: item.verb,
+        verbClass: item.verbClass,
+        ...(item.phrase !== undefined ? { phrase: item.phrase } : {}),
+        ...(item.counterpart ? { counterpart: actorName(item.counterpart) } : {}),
+        ...(item.channel ? { channel: item.channel } : {}),
+        ...(item.authorizedBy ? { authorizedBy: actorName(item.authorizedBy) } : {}),
+        ...(item.legalBasis ? { legalBasis: item.legalBasis } : {}),
+        confidential: item.confidential,
+    });
+    const labelled = (item: Labelled) => ({ name: item.name, label: item.label });
     return {
         name: protocol.name,
         title: protocol.title,
         ...(protocol.version ? { version: protocol.version } : {}),
+        ...(protocol.date ? { date: protocol.date } : {}),
+        ...(protocol.status ? { status: protocol.status } : {}),
+        ...(protocol.supersedes ? { supersedes: protocol.supersedes } : {}),
+        languages: protocol.languages,
+        language: compiled.language,
+        edition: compiled.edition,
+        confidential: protocol.confidential,
         source: compiled.source,
         requireReciprocity: protocol.requireReciprocity,
         indicators: protocol.indicators.map(indicator => ({
             name: indicator.name,
             label: indicator.label,
             kind: indicator.kind,
-            ...(BASE_UNITS[indicator.kind] ? { baseUnit: BASE_UNITS[indicator.kind] } : {}),
+            ...(indicator.kind === 'measure' && indicator.dimension ? { dimension: indicator.dimension } : {}),
+            ...(baseUnit(indicator) ? { baseUnit: baseUnit(indicator) } : {}),
             ...(indicator.unit ? { unit: indicator.unit } : {}),
             ...(indicator.worse ? { worse: indicator.worse } : {}),
             ...(indicator.members ? { members: indicator.members } : {}),
+            ...(indicator.counts?.event ? { countsEvent: indicator.counts.event } : {}),
+            ...(indicator.counts?.window ? { windowSeconds: seconds(indicator.counts.window.base) } : {}),
             tentative: indicator.tentative,
         })),
         levels: protocol.levels.map(level => ({ name: level.name, label: level.label, rank: level.rank })),
         parties: protocol.parties.map(party => ({
-            name: party.name, label: party.label,
+            name: party.name, label: party.label, bound: protocol.bound.includes(party.name),
             organs: party.organs.map(organ => ({ name: organ.name, label: organ.label, powers: organ.powers })),
         })),
-        mediators: protocol.mediators.map(mediator => ({ name: mediator.name, label: mediator.label })),
+        roles: protocol.roles.map(labelled),
+        mediators: protocol.mediators.map(labelled),
+        bodies: protocol.bodies.map(body => ({ ...labelled(body), members: body.members })),
         channels: protocol.channels.map(channel => ({
             name: channel.name, label: channel.label, ends: channel.ends.map(actorName),
+            ...(channel.relay ? { relay: actorName(channel.relay) } : {}),
             ...(channel.latency ? { latencySeconds: seconds(channel.latency.base) } : {}),
             ...(channel.fallback ? { fallback: channel.fallback } : {}),
+            confidential: channel.confidential,
         })),
+        actions: protocol.actions.map(action => ({ ...labelled(action), verbClass: action.verbClass })),
+        events: protocol.events.map(labelled),
+        scopes: protocol.scopes.map(scope => ({ ...(scope.citation ? { citation: scope.citation } : {}), condition: conditionText(scope.condition) })),
         rules: protocol.rules.map(rule => ({
             name: rule.name, kind: rule.kind, ...(rule.citation ? { citation: rule.citation } : {}), level: rule.level,
             condition: conditionText(rule.condition),
+            ...(rule.unless ? { unless: conditionText(rule.unless) } : {}),
             ...(rule.consequence ? { consequence: rule.consequence } : {}),
             ...(rule.disclosure ? { disclosure: rule.disclosure } : {}),
         })),
         responses: protocol.responses.map(response => ({
-            level: response.level,
+            ...(response.level !== undefined ? { level: response.level } : { rule: response.rule }),
+            ...(response.citation ? { citation: response.citation } : {}),
             ...(response.within ? { withinSeconds: seconds(response.within.base) } : {}),
-            steps: (compiled.tables.steps.get(response.level) ?? []).map(({ step, deadline, path }) => ({
-                name: step.name,
-                actor: actorName(step.actor),
-                verb: step.verb,
-                verbClass: step.verbClass,
-                ...(step.counterpart ? { counterpart: actorName(step.counterpart) } : {}),
-                ...(step.channel ? { channel: step.channel } : {}),
+            includes: response.includes,
+            confidential: response.confidential,
+            steps: schedule(response).map(({ step, deadline, path }) => ({
+                ...obligation(step),
+                timing: step.timing,
                 withinSeconds: seconds(step.within.base),
                 after: step.after,
                 ifUnresolved: step.ifUnresolved,
-                ...(step.authorizedBy ? { authorizedBy: actorName({ kind: 'organ', ...step.authorizedBy }) } : {}),
-                ...(step.citation ? { citation: step.citation } : {}),
                 ...(deadline ? { deadlineSeconds: seconds(deadline) } : {}),
                 criticalPath: path.map(s => s.name),
             })),
         })),
+        duties: protocol.duties.map(duty => ({ ...obligation(duty), when: dutyWhen(duty) })),
         deescalations: protocol.deescalations.map(d => ({
-            from: d.from, to: d.to, condition: conditionText(d.condition),
+            from: d.from, to: d.to, ...(d.citation ? { citation: d.citation } : {}),
+            ...(d.condition ? { condition: conditionText(d.condition) } : {}), after: d.after,
             ...(d.holdFor ? { holdForSeconds: seconds(d.holdFor.base) } : {}),
         })),
         scenarios: protocol.scenarios.map(s => ({
-            name: s.name, given: s.given.map(testText), expect: { bound: s.bound, level: s.level }, steps: s.steps,
+            name: s.name, given: s.given.map(testText),
+            expect: s.outside ? { outside: true } : { bound: s.bound, level: s.level }, steps: s.steps, confidential: s.confidential,
         })),
     };
+}
+
+/** A duty's timing as data: `{ kind: 'before', event, leadSeconds }`, … */
+function dutyWhen(duty: Duty) {
+    const when = duty.when;
+    switch (when.kind) {
+        case 'before': return { kind: when.kind, event: when.event, leadSeconds: seconds(when.lead.base) };
+        case 'after': return { kind: when.kind, event: when.event, timing: when.timing, withinSeconds: seconds(when.within.base) };
+        case 'every': return { kind: when.kind, periodSeconds: seconds(when.period.base) };
+        case 'on': return { kind: when.kind, day: when.day, month: when.month, yearly: when.yearly };
+    }
 }
 
 /** Per indicator, its interval in base units with inclusive or exclusive ends, or its set of values. */
@@ -163,8 +211,8 @@ function condition(constraint: Constraint): unknown {
     };
 }
 
-function baseUnit(indicator: Indicator): string {
-    return BASE_UNITS[indicator.kind];
+function baseUnit(indicator: Indicator): string | undefined {
+    return indicator.kind === 'measure' ? indicator.units?.[0]?.symbol : BASE_UNITS[indicator.kind];
 }
 
 function seconds(value: Rational): number {

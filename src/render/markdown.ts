@@ -1,7 +1,8 @@
 // Markdown (GitHub-flavoured): the ladder, the rule table, the resolved table and the responses.
-import type { Protocol } from '../model/protocol.js';
 import type { CompiledProtocol } from './compiled.js';
-import { actorName, conditionText, constraintText, formatDuration, levelTitle, stepText } from './text.js';
+import { headerLine } from './metadata.js';
+import { dutyRows, indicatorRows, ladderRows, offrampRows, redlineRows, responseSections, rowSteps, scopeRows } from './sections.js';
+import { conditionText, constraintText } from './text.js';
 
 /**
  * Every character some reader takes for the end of a line: CommonMark ends lines at a lone CR too,
@@ -29,77 +30,85 @@ function table(header: readonly string[], rows: readonly (readonly string[])[]):
 }
 
 export function renderMarkdown(compiled: CompiledProtocol): string {
-    const { protocol, tables } = compiled;
-    const indicatorNames = protocol.indicators.map(i => escapeMarkdown(i.name));
+    const { protocol, tables, phrases: p } = compiled;
+    const md = escapeMarkdown;
+    const secret = (text: string, confidential: boolean) => confidential ? `${text} *(${md(p.t('confidential'))})*` : text;
+    const indicatorNames = protocol.indicators.map(i => md(i.name));
     const out: string[] = [];
-    out.push(`# ${escapeMarkdown(protocol.name)} — ${escapeMarkdown(protocol.title)}`, '');
-    out.push(`${protocol.version ? `Version ${escapeMarkdown(protocol.version)} · ` : ''}Source: ${escapeMarkdown(compiled.source)}`, '');
+    out.push(`# ${md(protocol.name)} — ${md(protocol.title)}`, '');
+    out.push(md(headerLine(compiled)), '');
 
-    out.push('## Escalation ladder', '');
-    out.push(table(['rank', 'level', 'label', 'rules leading to it', 'response within'], [...protocol.levels].reverse().map(level => [
-        String(level.rank),
-        escapeMarkdown(level.name),
-        escapeMarkdown(level.label),
-        protocol.rules.filter(r => r.level === level.name).map(r => escapeMarkdown(r.name)).join(', ') || (level.rank === 0 ? '(baseline)' : '—'),
-        responseWithin(protocol, level.name),
+    out.push(`## ${p.t('table.ladder')}`, '');
+    out.push(table([p.t('col.rank'), p.t('col.level'), p.t('col.label'), p.t('col.rulesLeading'), p.t('col.responseWithin')], ladderRows(compiled).map(row => [
+        String(row.rank), md(row.name), md(row.label),
+        row.rules.map(md).join(', ') || (row.rank === 0 ? `(${p.t('baseline')})` : '—'),
+        md(row.response),
     ])), '');
 
-    out.push('## Indicators', '');
-    out.push(table(['indicator', 'description', 'type', 'worse when', 'shown in'], protocol.indicators.map(indicator => [
-        escapeMarkdown(indicator.name),
-        escapeMarkdown(indicator.label) + (indicator.tentative ? ' *(tentative)*' : ''),
-        indicator.kind === 'scale' || indicator.kind === 'choice'
-            ? `${indicator.kind === 'scale' ? 'scale' : 'one of'} ${indicator.members!.map(escapeMarkdown).join(indicator.kind === 'scale' ? ' < ' : ', ')}`
-            : indicator.kind,
-        indicator.kind === 'flag' ? 'true' : indicator.kind === 'scale' ? 'later' : indicator.worse ?? 'neutral',
-        indicator.unit ?? '',
+    out.push(`## ${p.t('table.indicators')}`, '');
+    out.push(table([p.t('col.indicator'), p.t('col.description'), p.t('col.type'), p.t('col.worseWhen'), p.t('col.unit')], indicatorRows(compiled).map(row => [
+        md(row.name), md(row.label) + (row.tentative ? ` *(${p.t('tentative')})*` : ''), cell(row.type), row.worse, md(row.unit),
     ])), '');
 
-    out.push('## Rule table', '');
-    out.push('Hit policy PRIORITY: the level of a situation is the most severe level among the rules that hold, or the baseline when none holds.', '');
-    out.push(table(['rule', 'citation', ...indicatorNames, 'level'], tables.ruleRows.map(row => [
-        `${row.rule.kind === 'redline' ? '**red line** ' : ''}${escapeMarkdown(row.rule.name)}${row.parts > 1 ? ` (${row.part}/${row.parts})` : ''}`,
-        escapeMarkdown(row.rule.citation ?? ''),
+    const scope = scopeRows(compiled);
+    if (scope.length > 0) {
+        out.push(`## ${p.t('table.scope')}`, '', p.t('table.scopeText'), '');
+        out.push(table([p.t('col.citation'), p.t('col.condition')], scope.map(row => [md(row.citation), cell(row.condition)])), '');
+    }
+
+    out.push(`## ${p.t('table.ruleTable')}`, '');
+    out.push(p.t('table.rulePolicy'), '');
+    const unless = protocol.rules.some(rule => rule.unless);
+    out.push(table([p.t('col.rule'), p.t('col.citation'), ...indicatorNames, ...(unless ? [p.t('col.unless')] : []), p.t('col.level')], tables.ruleRows.map(row => [
+        `${row.rule.kind === 'redline' ? `**${p.t('redline')}** ` : ''}${md(row.rule.name)}${row.parts > 1 ? ` (${row.part}/${row.parts})` : ''}`,
+        md(row.rule.citation ?? ''),
         ...row.constraints.map(c => cell(constraintText(c))),
-        escapeMarkdown(row.level.name),
+        ...(unless ? [row.rule.unless ? cell(conditionText(row.rule.unless)) : ''] : []),
+        md(row.level.name),
     ])), '');
 
-    out.push('## Resolved table', '');
-    out.push('Hit policy UNIQUE: every situation falls in exactly one row. Rows run from the most severe level down.', '');
-    out.push(table([...indicatorNames, 'level', 'steps due'], tables.resolvedRows.map(row => [
+    out.push(`## ${p.t('table.resolvedTable')}`, '');
+    out.push(p.t('table.resolvedPolicy'), '');
+    out.push(table([...indicatorNames, p.t('col.level'), p.t('col.steps')], tables.resolvedRows.map(row => [
         ...row.constraints.map(c => cell(constraintText(c))),
-        escapeMarkdown(row.level.name),
-        (tables.steps.get(row.level.name) ?? []).map(s => escapeMarkdown(s.step.name)).join(', ') || '—',
+        row.level ? md(row.level.name) : `*${p.t('outside')}*`,
+        rowSteps(compiled, row).map(md).join(', ') || '—',
     ])), '');
 
-    out.push('## Responses', '');
-    for (const response of protocol.responses) {
-        const level = protocol.levels.find(l => l.name === response.level)!;
-        out.push(`### ${escapeMarkdown(levelTitle(level))}${response.within ? ` — within ${formatDuration(response.within.base)}` : ''}`, '');
-        out.push(table(['step', 'action', 'within', 'due by', 'after', 'conditions'], (tables.steps.get(level.name) ?? []).map(({ step, deadline, path }) => [
-            escapeMarkdown(step.name),
-            escapeMarkdown(stepText(step)),
-            formatDuration(step.within.base),
-            deadline ? `${formatDuration(deadline)}${path.length > 1 ? ` (${path.map(s => escapeMarkdown(s.name)).join(' → ')})` : ''}` : 'no deadline',
-            step.after.map(escapeMarkdown).join(', '),
-            [
-                step.ifUnresolved ? 'if unresolved' : '',
-                step.authorizedBy ? `authorized by ${escapeMarkdown(actorName({ kind: 'organ', ...step.authorizedBy }))}` : '',
-                step.citation ? `cites ${escapeMarkdown(step.citation)}` : '',
-            ].filter(Boolean).join('; '),
+    const redlines = redlineRows(compiled);
+    if (redlines.length > 0) {
+        out.push(`## ${p.t('table.redlines')}`, '');
+        out.push(table([p.t('col.rule'), p.t('col.citation'), p.t('col.condition'), p.t('col.level'), p.t('col.consequence'), p.t('col.disclosure')], redlines.map(row => [
+            md(row.name), md(row.citation), cell(row.condition), md(row.level), md(row.consequence), md(row.disclosure),
         ])), '');
     }
 
-    if (protocol.deescalations.length > 0) {
-        out.push('## De-escalation', '');
-        out.push(table(['from', 'to', 'when', 'for'], protocol.deescalations.map(d => [
-            escapeMarkdown(d.from), escapeMarkdown(d.to), cell(conditionText(d.condition)), d.holdFor ? formatDuration(d.holdFor.base) : '—',
+    const responses = responseSections(compiled);
+    if (responses.length > 0) {
+        out.push(`## ${p.t('table.responses')}`, '');
+        for (const response of responses) {
+            const details = [response.citation, response.within, response.includes].filter(Boolean).map(md).join(' · ');
+            out.push(`### ${secret(md(response.title), response.confidential)}${details ? ` — ${details}` : ''}`, '');
+            out.push(table([p.t('col.step'), p.t('col.citation'), p.t('col.action'), p.t('col.within'), p.t('col.dueBy'), p.t('col.after'), p.t('col.conditions')], response.steps.map(step => [
+                secret(md(step.name), step.confidential), md(step.citation), md(step.action), md(step.timing), md(step.dueBy), md(step.after), md(step.conditions),
+            ])), '');
+        }
+    }
+
+    const duties = dutyRows(compiled);
+    if (duties.length > 0) {
+        out.push(`## ${p.t('table.duties')}`, '');
+        out.push(table([p.t('col.duty'), p.t('col.citation'), p.t('col.action'), p.t('col.when'), p.t('col.conditions')], duties.map(duty => [
+            secret(md(duty.name), duty.confidential), md(duty.citation), md(duty.action), md(duty.when), md(duty.conditions),
+        ])), '');
+    }
+
+    const offramps = offrampRows(compiled);
+    if (offramps.length > 0) {
+        out.push(`## ${p.t('table.deescalation')}`, '');
+        out.push(table([p.t('col.from'), p.t('col.to'), p.t('col.citation'), p.t('col.when'), p.t('col.for')], offramps.map(row => [
+            md(row.from), md(row.to), md(row.citation), cell(row.when), row.holdFor,
         ])), '');
     }
     return out.join('\n');
-}
-
-function responseWithin(protocol: Protocol, level: string): string {
-    const response = protocol.responses.find(r => r.level === level);
-    return response ? (response.within ? formatDuration(response.within.base) : 'declared') : '—';
 }

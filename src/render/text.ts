@@ -1,8 +1,8 @@
 // Shared wording of the outputs: constraints, values, durations, actors and steps as drafters read them.
 import { formatDuration } from '../analysis/deadlines.js';
 import { formatValue } from '../analysis/situations.js';
-import type { ActorRef, Indicator, Level, Protocol } from '../model/protocol.js';
-export { actorName, conditionText, stepText, testText, valueText } from '../model/syntax.js';
+import type { Indicator, Level } from '../model/protocol.js';
+export { actorName, conditionText, offrampText, offrampWhen, stepText, testText, valueText } from '../model/syntax.js';
 import { type Rational, add, rational, subtract } from '../model/rational.js';
 import { type Bound, type Constraint, singleValue } from '../tables/constraints.js';
 
@@ -51,20 +51,6 @@ function membersText(indicator: Indicator, members: readonly string[]): string {
         return `≠ ${all.find(m => !members.includes(m))}`;
     }
     return members.join(', ');
-}
-
-
-/** An actor by its declared names: `Fleet Command (Republic of Aland)`. */
-export function actorLabel(protocol: Protocol, actor: ActorRef): string {
-    switch (actor.kind) {
-        case 'mediator': return protocol.mediators.find(m => m.name === actor.mediator)?.label ?? actor.mediator;
-        case 'party': return protocol.parties.find(p => p.name === actor.party)?.label ?? actor.party;
-        case 'organ': {
-            const party = protocol.parties.find(p => p.name === actor.party);
-            const organ = party?.organs.find(o => o.name === actor.organ);
-            return `${organ?.label ?? actor.organ} (${party?.label ?? actor.party})`;
-        }
-    }
 }
 
 

@@ -1,7 +1,7 @@
 // The two decision tables of a protocol: the rule table (one row per rule, or per part of a rule with `or`;
 // PRIORITY hit policy) and the resolved table (disjoint rows covering every situation; UNIQUE).
 import type { Analysis } from '../analysis/analyse.js';
-import { type ScheduledStep, schedule } from '../analysis/deadlines.js';
+import { type DueStep, stepsDue } from '../analysis/deadlines.js';
 import type { Box } from '../analysis/boxes.js';
 import type { SituationSpace } from '../analysis/situations.js';
 import type { Level, Protocol, Rule } from '../model/protocol.js';
@@ -18,7 +18,10 @@ export interface RuleRow {
 }
 
 export interface ResolvedRow {
-    readonly level: Level;
+    /** Undefined outside the scope, where no level applies. */
+    readonly level?: Level;
+    /** The rules with a response of their own (`response to RULE`) that hold throughout the row. */
+    readonly rules: readonly string[];
     readonly constraints: readonly Constraint[];
     readonly box: Box;
 }
@@ -30,8 +33,10 @@ export interface DecisionTables {
     readonly priority: readonly Level[];
     readonly ruleRows: readonly RuleRow[];
     readonly resolvedRows: readonly ResolvedRow[];
-    /** Each level's response steps with their absolute deadlines (empty for levels without a response). */
-    readonly steps: ReadonlyMap<string, readonly ScheduledStep[]>;
+    /** With a scope: disjoint boxes covering the inside of the scope, each with its constraints; empty without one. */
+    readonly scopeRows: readonly { readonly box: Box; readonly constraints: readonly Constraint[] }[];
+    /** The steps due at each level (its response's and those it includes), with their absolute deadlines. */
+    readonly steps: ReadonlyMap<string, readonly DueStep[]>;
 }
 
 /** Builds both tables from a complete analysis (one whose budget did not run out). */
@@ -47,13 +52,27 @@ export function decisionTables(analysis: Analysis): DecisionTables {
         return boxes.map((box, k) => row(space, { rule, part: k + 1, parts: boxes.length, level: levelOf(rule.level), box }));
     });
     const priority = [...protocol.levels].reverse();
-    const resolvedRows = priority.flatMap(level =>
-        sortBoxes(levels.region(level.rank).merged().boxes).map(box => row(space, { level, box })));
-    const steps = new Map(protocol.levels.map(level => {
-        const response = protocol.responses.find(r => r.level === level.name);
-        return [level.name, response ? schedule(response) : []];
-    }));
-    return { protocol, space, priority, ruleRows, resolvedRows, steps };
+    // Rows are split where a rule with a response of its own starts or stops holding, so that each row
+    // has one set of steps due. A scope written with `or` gives overlapping boxes: rows are made disjoint.
+    const responsive = protocol.rules.flatMap((rule, i) => protocol.responses.some(r => r.rule === rule.name) ? [{ rule: rule.name, region: levels.ruleRegions[i] }] : []);
+    const resolvedRows: ResolvedRow[] = priority.flatMap(level => {
+        let pieces = [{ region: levels.region(level.rank), rules: [] as string[] }];
+        for (const { rule, region } of responsive) {
+            pieces = pieces.flatMap(piece => [
+                { region: piece.region.intersect(region), rules: [...piece.rules, rule] },
+                { region: piece.region.subtract(region), rules: piece.rules },
+            ]).filter(piece => !piece.region.isEmpty);
+        }
+        return pieces.flatMap(piece => sortBoxes(piece.region.disjoint().merged().boxes).map(box => row(space, { level, rules: piece.rules, box })));
+    });
+    // Outside the scope: rows of their own, last, so that the table still covers every situation.
+    const scoped = protocol.scopes.length > 0;
+    if (scoped) {
+        resolvedRows.push(...sortBoxes(levels.inside.complement().disjoint().merged().boxes).map(box => row(space, { level: undefined, rules: [], box })));
+    }
+    const scopeRows = scoped ? sortBoxes(levels.inside.disjoint().merged().boxes).map(box => row(space, { box })) : [];
+    const steps = new Map(protocol.levels.map(level => [level.name, stepsDue(protocol, level.name)]));
+    return { protocol, space, priority, ruleRows, resolvedRows, scopeRows, steps };
 }
 
 /**

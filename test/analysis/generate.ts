@@ -1,9 +1,10 @@
 // Random protocols for property tests: small enough to check by brute force over a grid of situations.
 import fc from 'fast-check';
 import type {
-    Condition, Deescalation, Indicator, IndicatorKind, Level, Protocol, Rule, Scenario, SourceRef, Test, TestValue
+    Condition, Deescalation, Indicator, IndicatorKind, Level, Protocol, Rule, Scenario, Scope, SourceRef, Test, TestValue
 } from '../../src/model/protocol.js';
 import { type Rational, rational } from '../../src/model/rational.js';
+import { type Dimension, type Unit, declaredUnits, unitsOf } from '../../src/model/units.js';
 
 const NOWHERE: SourceRef = { uri: 'file:///generated.detente', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
 /** A distinct place for each generated declaration, so that findings can be traced back to it. */
@@ -15,25 +16,47 @@ function place(): SourceRef {
 
 const LEVELS = ['L0', 'L1', 'L2', 'L3'];
 const MEMBERS = ['A', 'B', 'C'];
-/** Boundaries in base units; fractions make counts meet values that are not whole numbers. */
-const CONSTANTS: readonly Rational[] = [rational(0), rational(1), rational(3, 2), rational(2), rational(5), rational(100)];
+/**
+ * Boundaries in base units; fractions make counts meet values that are not whole numbers. 304.8 is 1000 ft
+ * in metres: shown in feet, it is a round number in the indicator's own unit.
+ */
+const CONSTANTS: readonly Rational[] = [rational(0), rational(1), rational(3, 2), rational(2), rational(5), rational(100), rational(1524, 5)];
 
-interface IndicatorShape { kind: IndicatorKind; worse?: 'higher' | 'lower'; tentative: boolean }
+/** A declared dimension (`dimension power "Radiated power" base W { mW = 0.001 W, kW = 1000 W, MW = 1000 kW }`). */
+const POWER: readonly Unit[] = declaredUnits('power', 'W', [
+    { symbol: 'mW', factor: rational(1, 1000), of: 'W' },
+    { symbol: 'kW', factor: rational(1000), of: 'W' },
+    { symbol: 'MW', factor: rational(1000), of: 'kW' },
+]);
+
+/** The unit values are shown in: version 2's units among them, so that witnesses are written in ft, mi, mph, MHz, kW. */
+const DISPLAY_UNITS: Partial<Record<IndicatorKind, readonly string[]>> = {
+    distance: ['m', 'ft', 'mi'], speed: ['mph', 'kn'], frequency: ['MHz', 'kHz'], measure: ['kW', 'W'], percent: ['%'],
+};
+
+type Direction = 'higher' | 'lower' | undefined;
+
+interface IndicatorShape { kind: IndicatorKind; worse: Direction; tentative: boolean; unit: number }
 
 const indicatorShape: fc.Arbitrary<IndicatorShape> = fc.record({
-    kind: fc.constantFrom<IndicatorKind>('distance', 'count', 'percent', 'flag', 'scale', 'choice'),
-    worse: fc.constantFrom<'higher' | 'lower' | undefined>('higher', 'lower', undefined),
+    kind: fc.constantFrom<IndicatorKind>('distance', 'count', 'percent', 'flag', 'scale', 'choice', 'speed', 'frequency', 'measure', 'flag'),
+    // Flags: `worse when true` (higher), `worse when false` (lower) or `neutral`; numbers likewise.
+    worse: fc.constantFrom<Direction>('higher', 'lower', undefined),
     tentative: fc.boolean(),
+    unit: fc.nat(),
 });
 
 function indicatorOf(shape: IndicatorShape, i: number): Indicator {
     const measured = shape.kind !== 'flag' && shape.kind !== 'scale' && shape.kind !== 'choice';
+    const units = shape.kind === 'measure' ? POWER : measured ? unitsOf(shape.kind as Dimension) : undefined;
+    const display = DISPLAY_UNITS[shape.kind];
     return {
         name: `i${i}`,
         label: `Indicator ${i}`,
         kind: shape.kind,
-        unit: shape.kind === 'distance' ? 'm' : shape.kind === 'percent' ? '%' : undefined,
-        worse: measured ? shape.worse : shape.kind === 'choice' ? undefined : 'higher',
+        ...(measured ? { dimension: shape.kind === 'measure' ? 'power' : shape.kind, units } : {}),
+        unit: display ? display[shape.unit % display.length] : undefined,
+        worse: measured || shape.kind === 'flag' ? shape.worse : shape.kind === 'choice' ? undefined : 'higher',
         members: shape.kind === 'scale' || shape.kind === 'choice' ? MEMBERS : undefined,
         tentative: shape.tentative,
         source: NOWHERE,
@@ -86,38 +109,65 @@ function conditionOver(indicators: readonly Indicator[]): fc.Arbitrary<Condition
     return condition;
 }
 
-/** A random protocol over 1–3 indicators: rules, de-escalations and scenarios. */
+/** A random protocol over 1–3 indicators: rules (some with `unless`), scopes, de-escalations and scenarios. */
 export const randomProtocol: fc.Arbitrary<Protocol> = fc
     .record({ shapes: fc.array(indicatorShape, { minLength: 1, maxLength: 3 }), levelCount: fc.integer({ min: 2, max: 4 }) })
     .chain(({ shapes, levelCount }) => {
         const indicators = shapes.map(indicatorOf);
         const levels: Level[] = LEVELS.slice(0, levelCount).map((name, rank) => ({ name, label: name, rank, source: place() }));
         const levelName = fc.constantFrom(...levels.map(l => l.name));
-        const rule = fc.record({ condition: conditionOver(indicators), level: levelName, redline: fc.boolean() });
+        const rule = fc.record({
+            condition: conditionOver(indicators),
+            level: levelName,
+            redline: fc.boolean(),
+            // `unless` on about a third of the rules.
+            unless: fc.oneof({ weight: 2, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: conditionOver(indicators) }),
+        });
+        // No scope in half of the protocols, one or two in the others.
+        const scopes = fc.oneof(
+            { weight: 3, arbitrary: fc.constant<Condition[]>([]) },
+            { weight: 2, arbitrary: fc.array(conditionOver(indicators), { minLength: 1, maxLength: 1 }) },
+            { weight: 1, arbitrary: fc.array(conditionOver(indicators), { minLength: 2, maxLength: 2 }) },
+        );
         const deescalation = fc.record({ from: fc.integer({ min: 1, max: levelCount - 1 }), condition: conditionOver(indicators) })
             .chain(d => fc.integer({ min: 0, max: d.from - 1 }).map((to): Deescalation => ({
-                from: levels[d.from].name, to: levels[to].name, condition: d.condition, source: place(),
+                from: levels[d.from].name, to: levels[to].name, condition: d.condition, after: [], source: place(),
             })));
         const scenario = fc.record({
             given: fc.array(fc.constantFrom(...indicators).chain(testOn), { maxLength: 2 }),
             bound: fc.constantFrom<Scenario['bound']>('exactly', 'at least', 'at most'),
             level: levelName,
-        }).map((s): Scenario => ({ name: 'scenario', steps: [], source: place(), ...s }));
+            // `expect outside scope` in one scenario out of five.
+            outside: fc.constantFrom(false, false, false, false, true),
+        }).map(({ outside, level, ...s }): Scenario => ({
+            name: 'scenario', steps: [], confidential: false, source: place(), outside, ...(outside ? {} : { level }), ...s,
+        }));
         return fc.record({
             rules: fc.array(rule, { minLength: 1, maxLength: 5 }),
             deescalations: fc.array(deescalation, { maxLength: 2 }),
             scenarios: fc.array(scenario, { maxLength: 2 }),
-        }).map(({ rules, deescalations, scenarios }): Protocol => ({
+            scopes,
+        }).map(({ rules, deescalations, scenarios, scopes }): Protocol => ({
             name: 'Generated',
             title: 'Generated',
+            languages: [],
+            confidential: false,
             requireReciprocity: false,
             parties: [],
+            bound: [],
+            roles: [],
             mediators: [],
+            bodies: [],
             channels: [],
+            actions: [],
+            events: [],
+            scopes: scopes.map((condition, i): Scope => ({ citation: `Art. ${i + 1}`, condition, source: place() })),
+            duties: [],
             indicators,
             levels,
             rules: rules.map((r, i): Rule => ({
                 kind: r.redline ? 'redline' : 'threshold', name: `R${i}`, condition: r.condition, level: r.level,
+                ...(r.unless ? { unless: r.unless } : {}),
                 ...(r.redline ? { consequence: 'x', disclosure: 'public' as const } : {}),
                 source: place(),
             })),

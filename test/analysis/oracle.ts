@@ -1,9 +1,9 @@
 // A brute-force oracle: the protocol's meaning evaluated at every situation of a grid that holds every
 // boundary and the points just beside it, independently of the region engine.
-import { holdsIn, levelAt } from '../../src/analysis/meaning.js';
+import { holdsIn, insideScope, levelAt, ruleHoldsIn } from '../../src/analysis/meaning.js';
 import { parseValue } from '../../src/analysis/given.js';
 import type { Situation, SituationText, Value } from '../../src/analysis/situations.js';
-import type { Condition, Indicator, Protocol, Test } from '../../src/model/protocol.js';
+import type { Condition, Indicator, Protocol, Rule, Test } from '../../src/model/protocol.js';
 import { type Rational, add, ceil, compare, divide, equals, floor, isInteger, rational, subtract } from '../../src/model/rational.js';
 
 export interface Grid {
@@ -29,8 +29,13 @@ function boundaries(protocol: Protocol, indicator: string): Rational[] {
         values.forEach(v => v.kind === 'quantity' && found.push(v.quantity.base));
     };
     const visit = (c: Condition): void => c.kind === 'test' ? visitTest(c.test) : c.kind === 'not' ? visit(c.operand) : c.operands.forEach(visit);
-    protocol.rules.forEach(r => visit(r.condition));
-    protocol.deescalations.forEach(d => visit(d.condition));
+    // The constants of `unless` exceptions and of scopes are boundaries too.
+    protocol.rules.forEach(r => {
+        visit(r.condition);
+        if (r.unless) visit(r.unless);
+    });
+    protocol.scopes.forEach(s => visit(s.condition));
+    protocol.deescalations.forEach(d => d.condition && visit(d.condition));
     protocol.scenarios.forEach(s => s.given.forEach(visitTest));
     return found;
 }
@@ -60,11 +65,21 @@ function uniqueSorted(values: Rational[]): Rational[] {
 }
 
 export function rank(protocol: Protocol, situation: Situation): number {
-    return levelAt(protocol, situation).rank;
+    return levelAt(protocol, situation)?.rank ?? -1; // -1: outside the scope
 }
 
 export function holds(protocol: Protocol, condition: Condition, situation: Situation): boolean {
     return holdsIn(protocol, condition, situation);
+}
+
+/** Whether a rule holds at a situation: its condition, and not its `unless` exception (the scope aside). */
+export function ruleHolds(protocol: Protocol, rule: Rule, situation: Situation): boolean {
+    return ruleHoldsIn(protocol, rule, situation);
+}
+
+/** Whether a situation lies inside the protocol's scope. */
+export function inside(protocol: Protocol, situation: Situation): boolean {
+    return insideScope(protocol, situation);
 }
 
 /** The protocol's level at a situation, with some rules left out. */

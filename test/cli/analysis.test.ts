@@ -24,7 +24,7 @@ const PROTOCOL = `protocol Patrol "Patrol protocol" {
 describe('detente test', () => {
     test('every example scenario passes; the last line counts them', () => {
         const run = detente(['test', 'examples']);
-        expect(run.stdout.trim().split('\n').at(-1)).toBe('16 passed, 0 failed');
+        expect(run.stdout.trim().split('\n').at(-1)).toBe('29 passed, 0 failed');
         expect(run.code).toBe(0);
     });
 
@@ -86,6 +86,7 @@ describe('detente explain', () => {
                 { level: 'Tense', name: 'check', actor: 'Aland', verb: 'verifies', within: '20 min', after: ['call'], deadline: '30 min', deadlineSeconds: 1800, path: ['call', 'check'] },
                 { level: 'Crisis', name: 'hold', actor: 'Aland', verb: 'pauses', within: '5 min', deadline: '5 min', deadlineSeconds: 300, path: ['hold'] },
             ],
+            duties: [],
         });
     });
 
@@ -94,9 +95,56 @@ describe('detente explain', () => {
         expect(JSON.parse(run.stdout)).toMatchObject({ level: 'Crisis' });
     });
 
+    describe('version 2: scope, rule responses, immediate steps and standing duties', () => {
+        const SCOPED = `protocol Tests {
+    party Aland "Aland"
+    party Borea "Borea"
+    event launch "Launch"
+    indicator impact "Impact point from the border" : distance in km worse when lower
+    indicator distress "Aircraft in distress" : flag neutral
+    scope "Art. 1": not distress
+    ladder { Normal Concern }
+    threshold Near "Art. 2": impact < 40 km -> Concern
+    response Concern { step ask "Art. 4": Borea requests Aland immediately }
+    response to Near within 12 h { step log: Aland notifies Borea within 12 h }
+    duty notify "Art. 3": Aland notifies Borea at least 3 d before launch
+}
+`;
+        const scoped = () => folder({ 'p.detente': SCOPED });
+
+        test('a situation outside the scope has no level; the standing duties still hold', () => {
+            const run = detente(['explain', 'p.detente', '--given', 'distress=true'], scoped());
+            expect(run.stdout).toBe([
+                'Tests, given distress = true',
+                'Outside the scope (Art. 1: not distress): the protocol assigns no level and no response is due.',
+                'Standing duties, whatever the level:',
+                '  notify  Aland notifies Borea  at least 3 d before launch  (Art. 3)',
+                '',
+            ].join('\n'));
+            expect(JSON.parse(detente(['explain', 'p.detente', '--given', 'distress=true', '--format', 'json'], scoped()).stdout))
+                .toMatchObject({ level: null, outside: true, rules: [], steps: [] });
+        });
+
+        test('a partial situation that may lie outside the scope says so, with a witness', () => {
+            const run = detente(['explain', 'p.detente', '--given', 'impact=10km', '--format', 'json'], scoped());
+            expect(JSON.parse(run.stdout)).toMatchObject({
+                levels: ['Concern'], mayBeOutside: true, outsideWitness: { impact: '10 km', distress: true },
+            });
+        });
+
+        test('steps due include the rule responses of the rules that hold; immediately is said in words', () => {
+            const run = detente(['explain', 'p.detente', '--given', 'impact=10km', 'distress=false'], scoped());
+            expect(run.stdout).toContain([
+                'Steps due at Concern, from entering it:',
+                '  ask  Borea requests Aland  immediately  (Art. 4)',
+                '  log  Aland notifies Borea  by 12 h  (from when Near starts to hold)',
+            ].join('\n'));
+        });
+    });
+
     test('bad --given values exit 2 with one line', () => {
         const cases: Array<[string, string]> = [
-            ['gap=2h', "detente: --given: gap: 'h' is a unit of duration, but a distance takes m, km or nm"],
+            ['gap=2h', "detente: --given: gap: 'h' is a unit of duration, but a distance takes m, km, nm, ft or mi"],
             ['speed=3kn', 'detente: --given: unknown indicator \'speed\'; Patrol has gap, lock'],
             ['lock=yes', 'detente: --given: lock is a flag: give true or false, not \'yes\''],
             ['gap', "detente: --given: 'gap' is not of the form indicator=value"],

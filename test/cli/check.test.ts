@@ -19,8 +19,17 @@ describe('detente check', () => {
     test('the examples are clean: exit 0 and a summary line', () => {
         const run = detente(['check', 'examples']);
         expect(run.stderr).toBe('');
-        expect(run.stdout).toBe('4 files checked: 0 errors, 0 warnings, 0 infos\n');
+        expect(run.stdout).toBe('7 files checked: 0 errors, 0 warnings, 0 infos; 1 accepted (--show-accepted lists them)\n');
         expect(run.code).toBe(0);
+    });
+
+    test('the only finding on the examples is accepted, with its justification', () => {
+        const run = detente(['check', '--format', 'json', 'examples']);
+        const { diagnostics, summary } = JSON.parse(run.stdout);
+        expect(summary).toEqual({ errors: 0, warnings: 0, infos: 0 });
+        expect(diagnostics.map((d: { code: string; file: string }) => `${d.file} ${d.code}`))
+            .toEqual(['examples/missiles/missile-tests.detente confidential-redline']);
+        expect(diagnostics[0].accepted.justification).toMatch(/confidential annex/);
     });
 
     test('text output: file:line:col severity code message, then the summary; exit 1 on errors', () => {

@@ -90,7 +90,7 @@ describe('detente compile', () => {
         const out = path.join(scratch(), 'examples-out');
         const run = detente(['compile', '--to', 'md,html,csv,json,dmn,annex', '--out', out, 'examples'], REPO);
         expect(run.code).toBe(0);
-        expect(fs.readdirSync(out)).toHaveLength(21);
+        expect(fs.readdirSync(out)).toHaveLength(42);
     });
 });
 
@@ -164,12 +164,12 @@ describe('detente diff', () => {
             '      e.g. at gap = 2 nm, lock = false',
             '  Situations whose response changed:',
             '    at Tense',
-            '      where gap < 2 nm, lock = false',
+            '      where every situation that was at Tense',
             '      e.g. at gap = 1 nm, lock = false',
-            '  Rules:',
+            '  Thresholds and red lines:',
             '    ~ Near: condition gap < 2 nm  ⇒  gap < 3 nm',
             '  Steps:',
-            '    ~ Tense.call: within 10 min  ⇒  15 min',
+            '    ~ Tense.call: deadline within 10 min  ⇒  within 15 min',
             '',
         ].join('\n'));
         expect(run.code).toBe(0);

@@ -16,11 +16,12 @@ describe('linking', () => {
         expectNoStructuralDiagnostics(workspace);
         const p = protocolOf(workspace);
         const radio = p.members.filter(ast.isChannel).find(c => c.name === 'Radio')!;
-        const [fleet, un] = radio.ends.map(end => end.ref!);
-        expect([fleet.$type, fleet.name, (fleet as ast.Organ).$container.name]).toEqual(['Organ', 'Fleet', 'Aland']);
-        expect([un.$type, un.name]).toEqual(['Mediator', 'UN']);
+        const [fleet, un] = radio.ends.map(end => end as ast.Named);
+        expect([fleet.subject.ref?.$type, fleet.organ?.ref?.name, fleet.organ?.ref?.$container.name]).toEqual(['Party', 'Fleet', 'Aland']);
+        expect([un.subject.ref?.$type, un.subject.ref?.name]).toEqual(['Mediator', 'UN']);
         const step = p.members.find(ast.isResponse)!.steps[0];
-        expect([step.actor.ref?.$type, step.counterpart?.ref?.$type, step.channel?.ref?.name]).toEqual(['Party', 'Organ', 'Radio']);
+        const counterpart = step.counterpart as ast.Named;
+        expect([(step.actor as ast.Named).subject.ref?.$type, counterpart.organ?.ref?.$type, step.channel?.ref?.name]).toEqual(['Party', 'Organ', 'Radio']);
     });
 
     test('levels resolve against the ladder, from rules, responses, de-escalations and scenarios', async () => {
@@ -35,9 +36,9 @@ describe('linking', () => {
         const levels = p.members.find(ast.isLadder)!.levels;
         const alert = levels.find(l => l.name === 'Alert');
         expect(p.members.find(ast.isRule)!.level.ref).toBe(alert);
-        expect(p.members.find(ast.isResponse)!.level.ref).toBe(alert);
+        expect(p.members.find(ast.isResponse)!.level?.ref).toBe(alert);
         expect(p.members.find(ast.isDeescalation)!.from.ref).toBe(alert);
-        expect(p.members.find(ast.isScenario)!.level.ref).toBe(alert);
+        expect(p.members.find(ast.isScenario)!.level?.ref).toBe(alert);
     });
 
     test('steps resolve within their own response, even when another response reuses the name', async () => {

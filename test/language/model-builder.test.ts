@@ -69,7 +69,7 @@ describe('protocol model', () => {
         expect(response.within?.base).toEqual(rational(14400));
         expect(response.steps[1]).toMatchObject({
             name: 'act', actor: { kind: 'organ', party: 'Aland', organ: 'Fleet' }, verb: 'intercepts', verbClass: 'force',
-            after: ['call'], ifUnresolved: true, authorizedBy: { party: 'Aland', organ: 'MoD' }, citation: 'Art. 51',
+            after: ['call'], ifUnresolved: true, authorizedBy: { party: 'Aland', organ: 'MoD' }, legalBasis: 'Art. 51',
         });
         expect(response.steps[0]).toMatchObject({ channel: 'Hotline', counterpart: { kind: 'organ', party: 'Borea', organ: 'MoD' } });
         expect(model.deescalations[0]).toMatchObject({ from: 'Crisis', to: 'Alert', holdFor: { base: rational(1800) } });
@@ -77,7 +77,7 @@ describe('protocol model', () => {
         expect(model.complete).toBe(true);
     });
 
-    test('every indicator the protocol sees is part of its situations; other imported declarations only when it uses them', async () => {
+    test('every indicator the protocol sees is part of its situations; every party it sees is bound (no `between`); other imported declarations only when it uses them', async () => {
         const model = await modelOf({
             'main.detente': `
                 import "shared.detente"
@@ -97,7 +97,7 @@ describe('protocol model', () => {
         });
         // A situation assigns every indicator the protocol sees, used by a rule or not (docs/language.md §3).
         expect(model.indicators.map(i => i.name)).toEqual(['lock', 'unused', 'local']);
-        expect(model.parties.map(p => p.name)).toEqual(['A', 'B']);
+        expect(model.parties.map(p => p.name)).toEqual(['A', 'B', 'Unused']);
         expect(model.channels.map(c => c.name)).toEqual(['Line']);
     });
 

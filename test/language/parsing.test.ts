@@ -79,13 +79,13 @@ describe('parsing', () => {
             channel Radio "Radio" links Cordia.Coast, OSCE latency 1 min fallback Hotline
         `);
         const cordia = p.members.filter(ast.isParty).find(party => party.name === 'Cordia')!;
-        expect(cordia.organs.map(o => [o.name, o.label, o.powers])).toEqual([
+        expect(cordia.organs.map(o => [o.name, o.label?.text, o.powers])).toEqual([
             ['MoD', 'Defence', ['force', 'disclosure']],
             ['MFA', 'Foreign Affairs', ['disclosure']],
             ['Coast', 'Coast guard', []],
         ]);
         const radio = p.members.filter(ast.isChannel).find(c => c.name === 'Radio')!;
-        expect(radio.ends.map(e => e.$refText)).toEqual(['Cordia.Coast', 'OSCE']);
+        expect(radio.ends.map(e => e.$cstNode?.text)).toEqual(['Cordia.Coast', 'OSCE']);
         expect([radio.latency?.number, radio.latency?.unit, radio.fallback?.$refText]).toEqual(['1', 'min', 'Hotline']);
     });
 
@@ -106,12 +106,12 @@ describe('parsing', () => {
             ['a', 'QuantityType', 'lower', false],
             ['b', 'QuantityType', 'higher', true],
             ['c', 'QuantityType', undefined, false],
-            ['d', 'QuantityType', 'higher', false],
+            ['d', 'CountType', 'higher', false],
             ['e', 'QuantityType', undefined, false],
             ['f', 'FlagType', undefined, true],
             ['g', 'ScaleType', undefined, false],
             ['h', 'ChoiceType', undefined, false],
-            ['count', 'QuantityType', undefined, false],
+            ['count', 'CountType', undefined, false],
         ]);
         expect((indicators[0].type as ast.QuantityType).unit).toBe('nm');
         expect((indicators[6].type as ast.ScaleType).members.map(m => m.name)).toEqual(['Low', 'Mid', 'High']);
@@ -138,7 +138,7 @@ describe('parsing', () => {
             ['Redline', 'R3', undefined, 'Crisis'],
         ]);
         const redlines = rules.filter(ast.isRedline);
-        expect(redlines.map(r => [r.consequence, r.disclosure])).toEqual([
+        expect(redlines.map(r => [r.consequence?.text, r.disclosure])).toEqual([
             ['Suspension', 'public'], ['Sanctions', 'confidential'], [undefined, undefined],
         ]);
     });
@@ -158,14 +158,14 @@ describe('parsing', () => {
         expect([alert.within?.number, alert.within?.unit, concern.within]).toEqual(['4', 'h', undefined]);
         const act = alert.steps[2];
         expect({
-            actor: act.actor.$refText, verb: act.verb, counterpart: act.counterpart?.$refText, within: `${act.within.number} ${act.within.unit}`,
-            after: act.after.map(a => a.$refText), ifUnresolved: act.ifUnresolved, authorizedBy: act.authorizedBy?.$refText, citation: act.citation,
+            actor: act.actor.$cstNode?.text, verb: act.verb.builtin, counterpart: act.counterpart?.$cstNode?.text, within: `${act.within?.number} ${act.within?.unit}`,
+            after: act.after.map(a => a.$refText), ifUnresolved: act.ifUnresolved, authorizedBy: act.authorizedBy?.$cstNode?.text, citation: act.legalBasis,
         }).toEqual({
             actor: 'Aland.Fleet', verb: 'intercepts', counterpart: 'Borea.Fleet', within: '2 h',
             after: ['call', 'check'], ifUnresolved: true, authorizedBy: 'Aland.MoD', citation: 'UN Charter, Art. 51',
         });
         expect(alert.steps[1].counterpart).toBeUndefined();
-        expect(concern.steps[0].actor.$refText).toBe('Aland');
+        expect(concern.steps[0].actor.$cstNode?.text).toBe('Aland');
     });
 
     test('every verb of every class', async () => {
@@ -173,7 +173,7 @@ describe('parsing', () => {
             'discloses', 'withdraws', 'suspends', 'pauses', 'intercepts', 'deploys', 'engages'];
         const steps = verbs.map((verb, i) => `step s${i}: Aland.MoD ${verb} Borea.MoD within 1 h authorized by Aland.MoD cites "x"`).join('\n');
         const p = await parseProtocol(`response Alert { ${steps} }`);
-        expect(p.members.find(ast.isResponse)!.steps.map(s => s.verb)).toEqual(verbs);
+        expect(p.members.find(ast.isResponse)!.steps.map(s => s.verb.builtin)).toEqual(verbs);
     });
 
     test('de-escalations, with and without a hold time', async () => {
@@ -194,7 +194,7 @@ describe('parsing', () => {
             scenario "upper bound" { expect at most Crisis }
         `);
         const scenarios = p.members.filter(ast.isScenario);
-        expect(scenarios.map(s => [s.name, s.given.length, s.bound, s.level.$refText, s.steps.map(x => x.$refText)])).toEqual([
+        expect(scenarios.map(s => [s.name, s.given.length, s.bound, s.level?.$refText, s.steps.map(x => x.$refText)])).toEqual([
             ['exact', 2, undefined, 'Concern', ['inform']],
             ['lower bound', 1, 'least', 'Alert', []],
             ['upper bound', 0, 'most', 'Crisis', []],

@@ -27,10 +27,10 @@ describe('units', () => {
 
     test('counts take no unit; percent takes % or none', () => {
         expect(unitsOf('count')).toEqual([]);
-        expect(unitProblem('count', undefined)).toBeUndefined();
-        expect(unitProblem('percent', undefined)).toBeUndefined();
-        expect(unitProblem('percent', '%')).toBeUndefined();
-        expect(unitProblem('distance', undefined)).toBe('a distance needs a unit (m, km or nm)');
-        expect(unitProblem('speed', 'h')).toBe("'h' is a unit of duration, but a speed takes kn, kmh or mps");
+        expect(unitProblem('count', unitsOf('count'), undefined)).toBeUndefined();
+        expect(unitProblem('percent', unitsOf('percent'), undefined)).toBeUndefined();
+        expect(unitProblem('percent', unitsOf('percent'), '%')).toBeUndefined();
+        expect(unitProblem('distance', unitsOf('distance'), undefined)).toBe('a distance needs a unit (m, km, nm, ft or mi)');
+        expect(unitProblem('speed', unitsOf('speed'), 'h')).toBe("'h' is a unit of duration, but a speed takes kn, kmh, mph or mps");
     });
 });

@@ -12,6 +12,7 @@ import { renderMarkdown } from '../../src/render/markdown.js';
 import { decisionTables } from '../../src/tables/tables.js';
 import { buildFile, protocolModel } from '../helpers.js';
 import { dmnErrors } from './validators.js';
+import { compiledProtocol } from '../../src/render/publication.js';
 
 /** A protocol whose title, labels and citations carry the given texts (written as in a string literal). */
 const protocol = (texts: { title?: string; label?: string; citation?: string; level?: string }) => `
@@ -30,7 +31,7 @@ protocol P "${texts.title ?? 'Patrol'}" {
 async function compiled(text: string): Promise<CompiledProtocol> {
     const model = await protocolModel(text);
     expect(model.complete).toBe(true);
-    return { protocol: model, tables: decisionTables(analyse(model)), findings: [], source: 'p.detente' };
+    return compiledProtocol({ protocol: model, tables: decisionTables(analyse(model)), findings: [], source: 'p.detente' });
 }
 
 /** Escapes of the language's strings, and raw characters a string may hold, that XML 1.0 forbids. */

@@ -11,6 +11,7 @@ import { renderMarkdown } from '../../src/render/markdown.js';
 import { decisionTables } from '../../src/tables/tables.js';
 import { protocolModel } from '../helpers.js';
 import { dmnErrors, tablesErrors } from './validators.js';
+import { compiledProtocol } from '../../src/render/publication.js';
 
 const SCRIPT = '<script>alert(1)</script>';
 const BREAKOUT = '"><img src=x onerror=alert(1)>';
@@ -34,12 +35,12 @@ protocol Hostile "${SCRIPT}" {
 async function compiled(): Promise<CompiledProtocol> {
     const protocol = await protocolModel(HOSTILE);
     expect(protocol.complete).toBe(true);
-    return {
+    return compiledProtocol({
         protocol,
         tables: decisionTables(analyse(protocol)),
         findings: [{ file: `file ${BREAKOUT}.detente`, line: 1, column: 1, endLine: 1, endColumn: 2, severity: 'warning', code: 'missing-offramp', message: `a message with ${SCRIPT}` }],
         source: `file ${BREAKOUT}.detente`,
-    };
+    });
 }
 
 describe('hostile labels and citations are inert', () => {
@@ -79,7 +80,7 @@ describe('hostile labels and citations are inert', () => {
         const c = await compiled();
         const rules = renderRuleCsv(c);
         expect(rules).toContain(`"'=HYPERLINK(""http://evil.example"",""x"") | x"`);
-        expect(rules.split('\r\n')[0]).toBe('rule,kind,part,citation,lock,gap,level');
+        expect(rules.split('\r\n')[0]).toBe('rule,kind,part,citation,lock,gap,unless,level');
         for (const line of [...rules.split('\r\n'), ...renderResolvedCsv(c).split('\r\n')]) {
             for (const cell of line.split(',')) {
                 expect(cell).not.toMatch(/^[=+\-@]/);

@@ -12,6 +12,7 @@ import { decisionTables } from '../../src/tables/tables.js';
 import { loadProject } from '../../src/cli/project.js';
 import { randomProtocol } from '../analysis/generate.js';
 import { gridOf } from '../analysis/oracle.js';
+import { protocolModel } from '../helpers.js';
 
 const REPO = path.resolve(__dirname, '../..');
 
@@ -37,13 +38,28 @@ function expectSound(protocol: Protocol): void {
         const box = space.boxOf(point)!;
         const matching = rows.filter(row => boxesMeet(row.box, box));
         expect(matching).toHaveLength(1);
-        expect(matching[0].level.name).toBe(levelAt(protocol, point).name);
+        expect(matching[0].level?.name).toBe(levelAt(protocol, point)?.name);
     }
     // Each row's witness is explained with the row's level.
     for (const row of rows) {
         const witness = space.witness(row.box);
-        expect(explain(protocol, witness).levels.map(l => l.level.name)).toEqual([row.level.name]);
+        const explanation = explain(protocol, witness);
+        if (row.level) expect(explanation.levels.map(l => l.level.name)).toEqual([row.level.name]);
+        else expect([explanation.levels, explanation.outside?.holds]).toEqual([[], 'always']);
     }
+    // A row's rule responses: exactly the rules with a response of their own that hold throughout it.
+    for (const row of rows) {
+        protocol.rules.forEach((rule, i) => {
+            if (!protocol.responses.some(r => r.rule === rule.name)) return;
+            const region = analysis.context!.levels.ruleRegions[i];
+            const holds = region.coversBox(row.box);
+            expect(holds || !region.meetsBox(row.box), `rule ${rule.name} holds in part of a row`).toBe(true);
+            expect(row.rules.includes(rule.name)).toBe(holds);
+        });
+    }
+    // With a scope, its rows cover exactly the inside; without, there are none.
+    const inside = space.space.region(tables.scopeRows.map(row => row.box));
+    expect(protocol.scopes.length === 0 ? tables.scopeRows.length === 0 : inside.covers(analysis.context!.inside) && analysis.context!.inside.covers(inside)).toBe(true);
     // The rule table: a rule's rows cover exactly where it holds.
     protocol.rules.forEach((rule, i) => {
         const region = analysis.context!.levels.ruleRegions[i];
@@ -57,7 +73,7 @@ function expectSound(protocol: Protocol): void {
 describe('decision tables', () => {
     test('every example: resolved rows are disjoint, cover all situations and agree with explain', async () => {
         const protocols = await exampleProtocols();
-        expect(protocols.map(p => p.name).sort()).toEqual(['AirspaceIncursions', 'CyberHotline', 'IncidentsAtSea']);
+        expect(protocols.map(p => p.name).sort()).toEqual(['AirspaceIncursions', 'CyberHotline', 'IncidentsAtSea', 'MissileTests', 'StraitRiskReduction', 'TestNotification']);
         protocols.forEach(expectSound);
     });
 
@@ -65,18 +81,32 @@ describe('decision tables', () => {
         fc.assert(fc.property(randomProtocol, protocol => expectSound(protocol)), { numRuns: 120, seed: 7 });
     });
 
-    test('rows run from the most severe level down, then in indicator order', async () => {
+    test('a scope: rows outside it have no level, come last, and the tables stay sound', async () => {
+        const project = await protocolModel(`protocol Scoped {
+    indicator gap "Gap" : distance in nm worse when lower
+    indicator distress "In distress" : flag neutral
+    scope "Art. 1": not distress
+    ladder { Calm Tense }
+    threshold Near: gap < 2 nm -> Tense unless gap < 1 nm and distress
+}`);
+        expectSound(project);
+        const rows = decisionTables(analyse(project)).resolvedRows;
+        expect(rows.map(row => row.level?.name)).toEqual(['Tense', 'Calm', undefined]);
+    });
+
+    test('rows run from the most severe level down, then in indicator order; outside the scope last', async () => {
         const [protocol] = (await exampleProtocols()).filter(p => p.name === 'IncidentsAtSea');
         const tables = decisionTables(analyse(protocol));
-        const ranks = tables.resolvedRows.map(row => row.level.rank);
+        const ranks = tables.resolvedRows.map(row => row.level?.rank ?? -1);
         expect(ranks).toEqual([...ranks].sort((a, b) => b - a));
+        expect(ranks.at(-1)).toBe(-1);
         expect(tables.priority.map(l => l.name)).toEqual(['Crisis', 'Alert', 'Concern', 'Routine']);
     });
 
     test('the same protocol gives the same tables', async () => {
         const [a] = (await exampleProtocols()).filter(p => p.name === 'CyberHotline');
         const [b] = (await exampleProtocols()).filter(p => p.name === 'CyberHotline');
-        const rows = (p: Protocol) => decisionTables(analyse(p)).resolvedRows.map(r => [r.level.name, Array.from(r.box)]);
+        const rows = (p: Protocol) => decisionTables(analyse(p)).resolvedRows.map(r => [r.level?.name, Array.from(r.box)]);
         expect(rows(a)).toEqual(rows(b));
     });
 });

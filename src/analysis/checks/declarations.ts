@@ -13,8 +13,13 @@ const OPERATIONS_PER_DECLARATION = 2_000_000;
 
 /** Where each declaration holds (undefined where its region was too large for its budget), and what that shows. */
 export interface DeclarationRegions {
+    /** The situations the protocol covers: inside every scope (all of them when it declares none). */
+    readonly inside: Region | undefined;
+    /** Where each rule holds: its condition, less its exception, inside the scope. */
     readonly rules: ReadonlyArray<Region | undefined>;
+    /** Where each off-ramp's condition holds inside the scope (all of the scope when it has none). */
     readonly deescalations: ReadonlyArray<Region | undefined>;
+    /** Where each scenario's given values hold (inside the scope or not). */
     readonly scenarios: ReadonlyArray<Region | undefined>;
     /** The declarations left unchecked, for the `analysis-incomplete` finding. */
     readonly tooLarge: readonly string[];
@@ -35,18 +40,27 @@ export function* checkDeclarations(space: SituationSpace, budget: Budget): Gener
         }
     };
 
+    const scoped = protocol.scopes.length > 0;
+    const inside = regionOf('the scope', () => space.inside());
+    if (scoped && inside?.isEmpty) {
+        findings.push(finding('empty-scope', protocol.scopes[0].source,
+            `The scope of '${protocol.name}' holds in no situation: its conditions${protocol.scopes.length > 1 ? ', taken together,' : ''} exclude each other, so the protocol covers nothing.`));
+    }
+    const where = scoped ? 'no situation inside the scope' : 'no situation';
+
     const rules: Array<Region | undefined> = [];
     for (const rule of protocol.rules) {
         yield PAUSE;
-        const region = regionOf(`the condition of ${rule.name}`, () => space.condition(rule.condition));
+        const region = inside && regionOf(`the condition of ${rule.name}`, () => space.rule(rule, inside));
         rules.push(region);
         const rank = protocol.levels.findIndex(level => level.name === rule.level);
-        if (region?.isEmpty) {
+        const what = rule.unless ? 'its condition without its exception' : 'its condition';
+        if (region?.isEmpty && !inside?.isEmpty) {
             findings.push(finding('unsatisfiable-condition', rule.source,
-                `${ruleTitle(rule)} never holds: no situation satisfies its condition, so it can never lead to ${rule.level}.`));
-        } else if (region && rank > 0 && regionOf(`the condition of ${rule.name}`, () => region.complement())?.isEmpty) {
+                `${ruleTitle(rule)} never holds: ${where} satisfies ${what}, so it can never lead to ${rule.level}.`));
+        } else if (region && inside && rank > 0 && regionOf(`the condition of ${rule.name}`, () => inside.subtract(region))?.isEmpty) {
             findings.push(finding('always-true', rule.source,
-                `${ruleTitle(rule)} holds in every situation: no situation is ever below ${rule.level}.`));
+                `${ruleTitle(rule)} holds in every situation${scoped ? ' inside the scope' : ''}: no situation is ever below ${rule.level}.`));
         }
         if (rule.kind === 'redline' && rule.disclosure === 'confidential') {
             findings.push(finding('confidential-redline', rule.source,
@@ -58,10 +72,11 @@ export function* checkDeclarations(space: SituationSpace, budget: Budget): Gener
     for (const deescalation of protocol.deescalations) {
         yield PAUSE;
         const title = `De-escalation from ${deescalation.from} to ${deescalation.to}`;
-        const region = regionOf(`the condition of the ${title.toLowerCase()}`, () => space.condition(deescalation.condition));
+        const condition = deescalation.condition;
+        const region = inside && regionOf(`the condition of the ${title.toLowerCase()}`, () => condition ? space.condition(condition).intersect(inside) : inside);
         deescalations.push(region);
-        if (region?.isEmpty) {
-            findings.push(finding('unsatisfiable-condition', deescalation.source, `${title} never applies: no situation satisfies its condition.`));
+        if (condition && region?.isEmpty && !inside?.isEmpty) {
+            findings.push(finding('unsatisfiable-condition', deescalation.source, `${title} never applies: ${where} satisfies its condition.`));
         }
     }
 
@@ -69,9 +84,10 @@ export function* checkDeclarations(space: SituationSpace, budget: Budget): Gener
     for (const scenario of protocol.scenarios) {
         const region = regionOf(`the given values of scenario "${scenario.name}"`, () => space.conjunction(scenario.given));
         scenarios.push(region);
-        if (region?.isEmpty) {
-            findings.push(finding('unsatisfiable-condition', scenario.source, `Scenario "${scenario.name}" can never run: no situation satisfies its given values.`));
+        const runs = region && (scenario.outside || !inside ? !region.isEmpty : regionOf(`the given values of scenario "${scenario.name}"`, () => region.intersect(inside))?.isEmpty === false);
+        if (region && runs === false) {
+            findings.push(finding('unsatisfiable-condition', scenario.source, `Scenario "${scenario.name}" can never run: ${where} satisfies its given values.`));
         }
     }
-    return { rules, deescalations, scenarios, tooLarge, findings };
+    return { inside, rules, deescalations, scenarios, tooLarge, findings };
 }

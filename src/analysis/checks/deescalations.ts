@@ -20,6 +20,8 @@ export function checkDeescalations(context: AnalysisContext): Finding[] {
 /** `flapping` or `no-hysteresis` of the `i`th de-escalation, if it has either. */
 export function checkDeescalation(context: AnalysisContext, i: number): Finding | undefined {
     const deescalation = context.protocol.deescalations[i];
+    // An off-ramp that waits only for steps has no condition that could hold where the level is higher.
+    if (!deescalation.condition) return undefined;
     const condition = context.deescalationRegion(i);
     const title = `De-escalation from ${deescalation.from} to ${deescalation.to}`;
     if (condition.isEmpty) return undefined; // reported by the declaration checks

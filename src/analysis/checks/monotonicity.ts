@@ -30,10 +30,10 @@ function violation(context: AnalysisContext, i: number): [Situation, Situation] 
     const sameOrAbove = (other: RuleBox) => other.rank >= rank;
     for (const box of levels.ruleRegions[i].boxes) {
         // Most rules pass here at once: everything worse than where they hold is at their level or above.
-        if (!levels.uncovered(worseThan(context, box), sameOrAbove)) continue;
+        if (!levels.uncoveredInside(worseThan(context, box), sameOrAbove)) continue;
         const higher = levels.rulesMeeting(box, other => other.rank > rank).map(other => other.box);
         for (const decided of piecesOutside(box, higher, context.space.space.budget)) {
-            const worse = levels.uncovered(worseThan(context, decided), sameOrAbove);
+            const worse = levels.uncoveredInside(worseThan(context, decided), sameOrAbove);
             if (worse) return witnessPair(context, decided, worse);
         }
     }

@@ -1,6 +1,7 @@
 // Scenarios: the protocol's own test cases, checked over every situation that matches their `given`.
 import type { Scenario } from '../../model/protocol.js';
 import type { AnalysisContext } from '../context.js';
+import { stepsDue } from '../deadlines.js';
 import { type Finding, type SituationWitness, finding } from '../findings.js';
 
 export interface ScenarioResult {
@@ -19,13 +20,23 @@ export function runScenarios(context: AnalysisContext): ScenarioResult[] {
 function runScenario(context: AnalysisContext, scenario: Scenario, index: number): ScenarioResult {
     const { levels, protocol } = context;
     const given = context.scenarioRegion(index);
-    if (given.isEmpty) {
-        return { scenario, passed: false, reason: 'no situation satisfies its given values' };
+    const inside = given.intersect(context.inside);
+    if (scenario.outside) {
+        if (given.isEmpty) return { scenario, passed: false, reason: 'no situation satisfies its given values' };
+        const box = inside.boxes[0];
+        if (!box) return { scenario, passed: true };
+        const example = context.witnessIn(box, { coversBox: b => inside.coversBox(b) });
+        return { scenario, passed: false, counterexample: example.json, reason: `at ${example.description}, the situation is inside the scope, at ${example.level.name}` };
     }
-    const expected = levels.rankOf(scenario.level);
+    if (inside.isEmpty) {
+        return { scenario, passed: false, reason: 'no situation inside the scope satisfies its given values' };
+    }
+    const expected = levels.rankOf(scenario.level!);
     const allowed = (rank: number) => scenario.bound === 'at least' ? rank >= expected : scenario.bound === 'at most' ? rank <= expected : rank === expected;
+    // Rule responses are due for the rules that hold in every matching situation.
+    const always = protocol.rules.filter((_, i) => levels.ruleRegions[i].covers(inside)).map(rule => rule.name);
     for (const level of protocol.levels) {
-        const box = given.boxes.find(b => levels.pieceAt(b, level.rank) !== undefined);
+        const box = inside.boxes.find(b => levels.pieceAt(b, level.rank) !== undefined);
         if (!box) continue;
         const example = () => context.witnessAtLevel(box, level.rank)!;
         if (!allowed(level.rank)) {
@@ -36,13 +47,13 @@ function runScenario(context: AnalysisContext, scenario: Scenario, index: number
                 reason: `at ${description}, the level is ${level.name}, not ${expectation}`,
             };
         }
-        const response = protocol.responses.find(r => r.level === level.name);
-        const missing = scenario.steps.filter(step => !response?.steps.some(s => s.name === step));
+        const due = stepsDue(protocol, level.name, always);
+        const missing = scenario.steps.filter(step => !due.some(s => s.step.name === step));
         if (missing.length > 0) {
             const { json, description } = example();
             return {
                 scenario, passed: false, counterexample: json,
-                reason: `at ${description}, the level is ${level.name}, whose response has no step ${missing.map(m => `'${m}'`).join(', ')}`,
+                reason: `at ${description}, the level is ${level.name}, and no step ${missing.map(m => `'${m}'`).join(', ')} is due there`,
             };
         }
     }

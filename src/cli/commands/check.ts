@@ -9,6 +9,7 @@ export interface CheckOptions {
     readonly format: 'text' | 'json' | 'sarif';
     readonly maxWarnings?: number;
     readonly root?: string;
+    readonly showAccepted?: boolean;
 }
 
 /**
@@ -33,7 +34,7 @@ export async function check(paths: readonly string[], options: CheckOptions, out
             break;
         }
         default:
-            out.write(formatText(diagnostics, project.documents.length));
+            out.write(formatText(diagnostics, project.documents.length, options.showAccepted));
     }
     if (project.bad.length > 0) return 2;
     const { errors, warnings } = summarize(diagnostics);

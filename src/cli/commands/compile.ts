@@ -1,6 +1,7 @@
 // `detente compile --to md|html|csv|json|dmn|annex [--out DIR]`: decision tables and reports for each protocol.
 import * as path from 'node:path';
 import type { CompiledProtocol } from '../../render/compiled.js';
+import type { Edition } from '../../render/publication.js';
 import { type Format, renderFiles } from '../../render/outputs.js';
 import { printable } from '../../render/printable.js';
 import { reportBadFiles, stderrLine } from '../inputs.js';
@@ -18,6 +19,8 @@ export interface CompileOptions {
     readonly to: readonly Format[];
     readonly out?: string;
     readonly root?: string;
+    readonly lang?: string;
+    readonly edition?: Edition;
 }
 
 /** Returns the exit code: 2 when a file could not be read (the others are still compiled), else 1 when a protocol was not compiled. */
@@ -34,8 +37,18 @@ export async function compileCommand(paths: readonly string[], options: CompileO
                 failed++;
                 continue;
             }
+            const published = project.services.model.Compilations.publish(compilation.compiled, { language: options.lang, edition: options.edition });
+            if (!published) {
+                err.write(stderrLine(`${displayPath(document.uri.fsPath)}: ${compilation.compiled.protocol.name} is confidential: left out of the public edition`));
+                continue;
+            }
+            if (!published.ok) {
+                err.write(stderrLine(`${displayPath(document.uri.fsPath)}: ${published.protocol} not compiled: ${published.reason}`));
+                failed++;
+                continue;
+            }
             const folder = options.out ?? path.dirname(document.uri.fsPath);
-            outputs.push(...renderAll(compilation.compiled, options.to, folder));
+            outputs.push(...renderAll(published.compiled, options.to, folder));
         }
     }
     await writeOutputs(outputs, [...project.documents.map(d => d.uri.fsPath), ...project.bad.map(b => b.file)]);

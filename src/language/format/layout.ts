@@ -19,15 +19,19 @@ const INDENT = '    ';
 
 /** Keywords that begin a declaration or a clause on its own line: anything else at a line's start continues the line before. */
 const MEMBER_STARTS = new Set([
-    'import', 'protocol', 'version', 'require', 'party', 'organ', 'mediator', 'channel', 'indicator', 'ladder',
-    'threshold', 'redline', 'response', 'step', 'deescalate', 'scenario', 'given', 'expect', 'consequence', 'disclosure',
+    'import', 'protocol', 'version', 'date', 'status', 'supersedes', 'languages', 'require', 'between', 'party', 'organ',
+    'role', 'mediator', 'body', 'channel', 'action', 'event', 'dimension', 'indicator', 'scope', 'ladder', 'threshold',
+    'redline', 'response', 'step', 'duty', 'deescalate', 'scenario', 'given', 'expect', 'consequence', 'disclosure',
+    'confidential',
 ]);
 
 /** Keywords whose line aligns the string that follows the declared name. */
-const LABELLED = new Set(['party', 'organ', 'mediator', 'channel', 'indicator']);
+const LABELLED = new Set(['party', 'organ', 'role', 'mediator', 'body', 'channel', 'action', 'event', 'dimension', 'indicator']);
 
 interface Line {
     readonly tokens: LayoutToken[];
+    /** The keyword of the declaration the line belongs to (a continued line, that of the line it continues). */
+    declares: string;
     /** Blank lines before this one in the original (collapsed to at most one). */
     readonly blankBefore: boolean;
     depth: number;
@@ -39,7 +43,7 @@ interface Line {
 export function layout(tokens: readonly LayoutToken[]): string {
     const lines = splitLines(tokens);
     assignDepths(lines);
-    const rendered = lines.map(line => ({ line, parts: spaced(line.tokens) }));
+    const rendered = lines.map(line => ({ line, parts: spaced(line.tokens, line.declares) }));
     alignRuns(rendered);
     alignTrailingComments(rendered);
     const out: string[] = [];
@@ -57,7 +61,7 @@ function splitLines(tokens: readonly LayoutToken[]): Line[] {
     let blankBefore = false;
     for (const token of tokens) {
         if (current.length > 0 && token.startLine > lastLine) {
-            lines.push({ tokens: current, blankBefore, depth: 0, continuation: false, inLadder: false });
+            lines.push({ tokens: current, declares: '', blankBefore, depth: 0, continuation: false, inLadder: false });
             blankBefore = token.startLine > lastLine + 1;
             current = [];
         } else if (current.length === 0 && lastLine >= 0) {
@@ -66,7 +70,7 @@ function splitLines(tokens: readonly LayoutToken[]): Line[] {
         current.push(token);
         lastLine = token.endLine;
     }
-    if (current.length > 0) lines.push({ tokens: current, blankBefore, depth: 0, continuation: false, inLadder: false });
+    if (current.length > 0) lines.push({ tokens: current, declares: '', blankBefore, depth: 0, continuation: false, inLadder: false });
     return lines;
 }
 
@@ -81,6 +85,7 @@ function assignDepths(lines: Line[]): void {
         const startsMember = first.kind === 'comment' || first.image === '}' || MEMBER_STARTS.has(first.image)
             || (line.inLadder && first.kind === 'name');
         line.continuation = index > 0 && !startsMember;
+        line.declares = line.continuation ? lines[index - 1].declares : first.image === 'confidential' ? line.tokens[1]?.image ?? '' : first.image;
         line.tokens.forEach((token, i) => {
             if (token.image === '{') {
                 const before = line.tokens[i - 1]?.image;
@@ -100,11 +105,12 @@ interface Part {
 
 /**
  * Spaces between the tokens of a line: one, except around `.`, `,`, `:`, parentheses and set braces.
- * An indicator's type follows ` : ` (`indicator gap "Gap" : distance`), as the language reference writes it.
+ * An indicator's type and an action's class follow ` : ` (`indicator gap "Gap" : distance`), as the language reference writes them.
  */
-function spaced(tokens: readonly LayoutToken[]): Part[] {
+function spaced(tokens: readonly LayoutToken[], declares: string): Part[] {
     let setDepth = 0;
-    const declaresIndicator = tokens[0]?.image === 'indicator';
+    // The type of an indicator and the class of an action follow ` : `; a name or citation is followed by `:`.
+    const declaresIndicator = declares === 'indicator' || declares === 'action';
     return tokens.map((token, i) => {
         const previous = tokens[i - 1];
         let pad = i === 0 ? '' : ' ';
@@ -112,7 +118,8 @@ function spaced(tokens: readonly LayoutToken[]): Part[] {
             const p = previous.image;
             const t = token.image;
             const inSet = setDepth > 0;
-            if (t === ',' || (t === ':' && !declaresIndicator) || t === ')' || t === '.' || p === '.' || p === '(') pad = '';
+            // `@fr "…"`: a translation's language follows its sign.
+            if (t === ',' || (t === ':' && !declaresIndicator) || t === ')' || t === '.' || p === '.' || p === '(' || p === '@') pad = '';
             if (inSet && (p === '{' || t === '}')) pad = '';
         }
         if (token.image === '{' && tokens[i - 1]?.image === 'in') setDepth++;
@@ -132,9 +139,11 @@ function anchorOf(line: Line, parts: readonly Part[]): { kind: string; index: nu
     const hasComment = parts.some((p, i) => p.token.kind === 'comment' && i < parts.length - 1);
     if (hasComment) return undefined;
     if (LABELLED.has(first) && parts[2]?.token.kind === 'string') return { kind: first, index: 2 };
-    if (line.inLadder && parts[0].token.kind === 'name' && parts[1]?.token.kind === 'string' && parts.length <= 3) return { kind: 'level', index: 1 };
+    if (line.inLadder && parts[0].token.kind === 'name' && parts[1]?.token.kind === 'string' && (parts.length <= 3 || parts[2].text === '@')) return { kind: 'level', index: 1 };
     if ((first === 'threshold' || first === 'redline') && images.includes('->')) return { kind: 'rule', index: images.indexOf('->') };
-    if (first === 'step' && images[2] === ':' && parts.length > 3) return { kind: 'step', index: 3 };
+    // The action after `step NAME:` or `duty NAME "citation":`.
+    const colon = images.indexOf(':');
+    if ((first === 'step' || first === 'duty') && (colon === 2 || colon === 3) && parts.length > colon + 1) return { kind: first, index: colon + 1 };
     return undefined;
 }
 

@@ -8,7 +8,9 @@ import * as langium from 'langium';
 
 export const DetenteTerminals = {
     WS: /\s+/,
-    ID: /[_a-zA-Z][\w_]*/,
+    CODE: /[a-z]+(-[a-z]+)+/,
+    DATE: /[0-9]{4}-[0-9]{2}-[0-9]{2}/,
+    ID: /[_\p{L}][\p{L}\p{N}_]*/u,
     NUMBER: /[0-9]+(\.[0-9]+)?/,
     STRING: /"(\\.|[^"\\\r\n])*"/,
     ML_COMMENT: /\/\*[\s\S]*?\*\//,
@@ -31,28 +33,58 @@ export type DetenteKeywordNames =
     | "="
     | ">"
     | ">="
+    | "@"
+    | "April"
+    | "August"
+    | "December"
+    | "February"
+    | "January"
+    | "July"
+    | "June"
+    | "March"
+    | "May"
+    | "November"
+    | "October"
+    | "September"
+    | "accept"
     | "acknowledges"
+    | "action"
+    | "administration"
     | "after"
+    | "all"
     | "and"
+    | "assistance"
     | "at"
     | "authorized"
     | "authorizes"
+    | "base"
+    | "before"
     | "between"
+    | "body"
     | "by"
     | "channel"
     | "cites"
+    | "communication"
     | "confidential"
     | "consequence"
     | "consults"
     | "convenes"
     | "count"
+    | "date"
     | "deescalate"
+    | "delay"
     | "deploys"
+    | "dimension"
     | "discloses"
     | "disclosure"
     | "distance"
+    | "draft"
     | "duration"
+    | "duty"
+    | "each"
     | "engages"
+    | "event"
+    | "every"
     | "expect"
     | "explains"
     | "fallback"
@@ -60,28 +92,40 @@ export type DetenteKeywordNames =
     | "flag"
     | "for"
     | "force"
+    | "frequency"
     | "given"
     | "higher"
     | "if"
+    | "immediately"
     | "import"
     | "in"
+    | "includes"
     | "indicator"
+    | "initialled"
     | "inspects"
     | "intercepts"
     | "ladder"
+    | "languages"
     | "latency"
     | "least"
     | "links"
     | "lower"
     | "mediates"
+    | "mediation"
     | "mediator"
     | "most"
+    | "neutral"
     | "not"
     | "notifies"
     | "of"
+    | "on"
     | "one"
     | "or"
     | "organ"
+    | "other"
+    | "outside"
+    | "over"
+    | "parties"
     | "party"
     | "pauses"
     | "percent"
@@ -89,44 +133,130 @@ export type DetenteKeywordNames =
     | "public"
     | "reciprocity"
     | "redline"
+    | "relayed"
     | "requests"
     | "require"
     | "response"
+    | "restraint"
+    | "role"
     | "scale"
     | "scenario"
+    | "scope"
+    | "signed"
     | "speed"
+    | "status"
     | "step"
     | "steps"
+    | "supersedes"
+    | "suspended"
     | "suspends"
     | "tentative"
+    | "terminated"
+    | "the"
     | "threshold"
     | "to"
     | "true"
+    | "unless"
     | "unresolved"
+    | "verification"
     | "verifies"
     | "version"
     | "via"
     | "when"
     | "withdraws"
     | "within"
+    | "without"
     | "worse"
+    | "year"
     | "{"
     | "}";
 
 export type DetenteTokenNames = DetenteTerminalNames | DetenteKeywordNames;
 
-export type Actor = Mediator | Organ | Party;
+export interface Accept extends langium.AstNode {
+    readonly $container: Action | Body | Channel | Deescalation | Duty | Event | Indicator | Level | Mediator | Party | Protocol | Redline | Response | Role | Scenario | Scope | Step | Threshold;
+    readonly $type: 'Accept';
+    code: Code;
+    justification: string;
+}
 
-export const Actor = {
-    $type: 'Actor'
+export const Accept = {
+    $type: 'Accept',
+    code: 'code',
+    justification: 'justification'
 } as const;
 
-export function isActor(item: unknown): item is Actor {
-    return reflection.isInstance(item, Actor.$type);
+export function isAccept(item: unknown): item is Accept {
+    return reflection.isInstance(item, Accept.$type);
+}
+
+export interface Action extends langium.AstNode {
+    readonly $container: Protocol | ProtocolFile;
+    readonly $type: 'Action';
+    accepts: Array<Accept>;
+    label?: Label;
+    name: Name;
+    verbClass: VerbClass;
+}
+
+export const Action = {
+    $type: 'Action',
+    accepts: 'accepts',
+    label: 'label',
+    name: 'name',
+    verbClass: 'verbClass'
+} as const;
+
+export function isAction(item: unknown): item is Action {
+    return reflection.isInstance(item, Action.$type);
+}
+
+export interface AfterEvent extends langium.AstNode {
+    readonly $container: Duty;
+    readonly $type: 'AfterEvent';
+    event: langium.Reference<Event>;
+    immediately: boolean;
+    within?: Quantity;
+    withoutDelay: boolean;
+}
+
+export const AfterEvent = {
+    $type: 'AfterEvent',
+    event: 'event',
+    immediately: 'immediately',
+    within: 'within',
+    withoutDelay: 'withoutDelay'
+} as const;
+
+export function isAfterEvent(item: unknown): item is AfterEvent {
+    return reflection.isInstance(item, AfterEvent.$type);
+}
+
+export type Agent = EachParty | Named;
+
+export const Agent = {
+    $type: 'Agent'
+} as const;
+
+export function isAgent(item: unknown): item is Agent {
+    return reflection.isInstance(item, Agent.$type);
+}
+
+export interface AllParties extends langium.AstNode {
+    readonly $container: Duty | Step;
+    readonly $type: 'AllParties';
+}
+
+export const AllParties = {
+    $type: 'AllParties'
+} as const;
+
+export function isAllParties(item: unknown): item is AllParties {
+    return reflection.isInstance(item, AllParties.$type);
 }
 
 export interface And extends langium.AstNode {
-    readonly $container: And | Deescalation | Not | Or | Redline | Threshold;
+    readonly $container: And | Deescalation | Not | Or | Redline | Scope | Threshold;
     readonly $type: 'And';
     left: Condition;
     right: Condition;
@@ -142,8 +272,44 @@ export function isAnd(item: unknown): item is And {
     return reflection.isInstance(item, And.$type);
 }
 
+export interface Annual extends langium.AstNode {
+    readonly $container: Duty;
+    readonly $type: 'Annual';
+    day: string;
+    month: Month;
+    yearly: boolean;
+}
+
+export const Annual = {
+    $type: 'Annual',
+    day: 'day',
+    month: 'month',
+    yearly: 'yearly'
+} as const;
+
+export function isAnnual(item: unknown): item is Annual {
+    return reflection.isInstance(item, Annual.$type);
+}
+
+export interface BeforeEvent extends langium.AstNode {
+    readonly $container: Duty;
+    readonly $type: 'BeforeEvent';
+    event: langium.Reference<Event>;
+    lead: Quantity;
+}
+
+export const BeforeEvent = {
+    $type: 'BeforeEvent',
+    event: 'event',
+    lead: 'lead'
+} as const;
+
+export function isBeforeEvent(item: unknown): item is BeforeEvent {
+    return reflection.isInstance(item, BeforeEvent.$type);
+}
+
 export interface Between extends langium.AstNode {
-    readonly $container: And | Deescalation | Not | Or | Redline | Scenario | Threshold;
+    readonly $container: And | Deescalation | Not | Or | Redline | Scenario | Scope | Threshold;
     readonly $type: 'Between';
     high: Value;
     indicator: langium.Reference<Indicator>;
@@ -159,6 +325,42 @@ export const Between = {
 
 export function isBetween(item: unknown): item is Between {
     return reflection.isInstance(item, Between.$type);
+}
+
+export interface Binding extends langium.AstNode {
+    readonly $container: Protocol;
+    readonly $type: 'Binding';
+    parties: Array<langium.Reference<Party>>;
+}
+
+export const Binding = {
+    $type: 'Binding',
+    parties: 'parties'
+} as const;
+
+export function isBinding(item: unknown): item is Binding {
+    return reflection.isInstance(item, Binding.$type);
+}
+
+export interface Body extends langium.AstNode {
+    readonly $container: Protocol | ProtocolFile;
+    readonly $type: 'Body';
+    accepts: Array<Accept>;
+    label?: Label;
+    members: Array<langium.Reference<Party>>;
+    name: Name;
+}
+
+export const Body = {
+    $type: 'Body',
+    accepts: 'accepts',
+    label: 'label',
+    members: 'members',
+    name: 'name'
+} as const;
+
+export function isBody(item: unknown): item is Body {
+    return reflection.isInstance(item, Body.$type);
 }
 
 export interface BooleanValue extends langium.AstNode {
@@ -182,23 +384,41 @@ export function isBound(item: unknown): item is Bound {
     return item === 'least' || item === 'most';
 }
 
+export type BuiltinDimension = 'distance' | 'duration' | 'frequency' | 'percent' | 'speed';
+
+export function isBuiltinDimension(item: unknown): item is BuiltinDimension {
+    return item === 'distance' || item === 'duration' || item === 'speed' || item === 'frequency' || item === 'percent';
+}
+
+export type BuiltinVerb = 'acknowledges' | 'consults' | 'convenes' | 'deploys' | 'discloses' | 'engages' | 'explains' | 'inspects' | 'intercepts' | 'mediates' | 'notifies' | 'pauses' | 'requests' | 'suspends' | 'verifies' | 'withdraws';
+
+export function isBuiltinVerb(item: unknown): item is BuiltinVerb {
+    return item === 'notifies' || item === 'consults' || item === 'requests' || item === 'explains' || item === 'acknowledges' || item === 'verifies' || item === 'inspects' || item === 'mediates' || item === 'convenes' || item === 'discloses' || item === 'withdraws' || item === 'suspends' || item === 'pauses' || item === 'intercepts' || item === 'deploys' || item === 'engages';
+}
+
 export interface Channel extends langium.AstNode {
     readonly $container: Protocol | ProtocolFile;
     readonly $type: 'Channel';
-    ends: Array<langium.Reference<Actor>>;
+    accepts: Array<Accept>;
+    confidential: boolean;
+    ends: Array<Agent>;
     fallback?: langium.Reference<Channel>;
-    label?: string;
+    label?: Label;
     latency?: Quantity;
     name: Name;
+    relay?: Agent;
 }
 
 export const Channel = {
     $type: 'Channel',
+    accepts: 'accepts',
+    confidential: 'confidential',
     ends: 'ends',
     fallback: 'fallback',
     label: 'label',
     latency: 'latency',
-    name: 'name'
+    name: 'name',
+    relay: 'relay'
 } as const;
 
 export function isChannel(item: unknown): item is Channel {
@@ -220,8 +440,14 @@ export function isChoiceType(item: unknown): item is ChoiceType {
     return reflection.isInstance(item, ChoiceType.$type);
 }
 
+export type Code = 'reciprocity' | string;
+
+export function isCode(item: unknown): item is Code {
+    return item === 'reciprocity' || (typeof item === 'string' && (/[a-z]+(-[a-z]+)+/.test(item) || /[_\p{L}][\p{L}\p{N}_]*/u.test(item)));
+}
+
 export interface Comparison extends langium.AstNode {
-    readonly $container: And | Deescalation | Not | Or | Redline | Scenario | Threshold;
+    readonly $container: And | Deescalation | Not | Or | Redline | Scenario | Scope | Threshold;
     readonly $type: 'Comparison';
     indicator: langium.Reference<Indicator>;
     operator: Operator;
@@ -249,6 +475,48 @@ export function isCondition(item: unknown): item is Condition {
     return reflection.isInstance(item, Condition.$type);
 }
 
+export type Counterpart = Agent | AllParties | EveryOtherParty | OtherParty;
+
+export const Counterpart = {
+    $type: 'Counterpart'
+} as const;
+
+export function isCounterpart(item: unknown): item is Counterpart {
+    return reflection.isInstance(item, Counterpart.$type);
+}
+
+export interface CountType extends langium.AstNode {
+    readonly $container: Indicator;
+    readonly $type: 'CountType';
+    event?: langium.Reference<Event>;
+    window?: Quantity;
+}
+
+export const CountType = {
+    $type: 'CountType',
+    event: 'event',
+    window: 'window'
+} as const;
+
+export function isCountType(item: unknown): item is CountType {
+    return reflection.isInstance(item, CountType.$type);
+}
+
+export interface Dated extends langium.AstNode {
+    readonly $container: Protocol;
+    readonly $type: 'Dated';
+    value: string;
+}
+
+export const Dated = {
+    $type: 'Dated',
+    value: 'value'
+} as const;
+
+export function isDated(item: unknown): item is Dated {
+    return reflection.isInstance(item, Dated.$type);
+}
+
 export type Declaration = Protocol | SharedDeclaration;
 
 export const Declaration = {
@@ -262,7 +530,10 @@ export function isDeclaration(item: unknown): item is Declaration {
 export interface Deescalation extends langium.AstNode {
     readonly $container: Protocol;
     readonly $type: 'Deescalation';
-    condition: Condition;
+    accepts: Array<Accept>;
+    after: Array<langium.Reference<Step>>;
+    citation?: string;
+    condition?: Condition;
     from: langium.Reference<Level>;
     holdFor?: Quantity;
     to: langium.Reference<Level>;
@@ -270,6 +541,9 @@ export interface Deescalation extends langium.AstNode {
 
 export const Deescalation = {
     $type: 'Deescalation',
+    accepts: 'accepts',
+    after: 'after',
+    citation: 'citation',
     condition: 'condition',
     from: 'from',
     holdFor: 'holdFor',
@@ -280,16 +554,50 @@ export function isDeescalation(item: unknown): item is Deescalation {
     return reflection.isInstance(item, Deescalation.$type);
 }
 
-export type Dimension = 'count' | 'distance' | 'duration' | 'percent' | 'speed';
-
-export function isDimension(item: unknown): item is Dimension {
-    return item === 'distance' || item === 'duration' || item === 'speed' || item === 'count' || item === 'percent';
+export interface Dimension extends langium.AstNode {
+    readonly $container: Protocol | ProtocolFile;
+    readonly $type: 'Dimension';
+    base: string;
+    label?: Label;
+    name: Name;
+    units: Array<DimensionUnit>;
 }
 
-export type Direction = 'higher' | 'lower';
+export const Dimension = {
+    $type: 'Dimension',
+    base: 'base',
+    label: 'label',
+    name: 'name',
+    units: 'units'
+} as const;
+
+export function isDimension(item: unknown): item is Dimension {
+    return reflection.isInstance(item, Dimension.$type);
+}
+
+export interface DimensionUnit extends langium.AstNode {
+    readonly $container: Dimension;
+    readonly $type: 'DimensionUnit';
+    factor: string;
+    name: string;
+    of: string;
+}
+
+export const DimensionUnit = {
+    $type: 'DimensionUnit',
+    factor: 'factor',
+    name: 'name',
+    of: 'of'
+} as const;
+
+export function isDimensionUnit(item: unknown): item is DimensionUnit {
+    return reflection.isInstance(item, DimensionUnit.$type);
+}
+
+export type Direction = 'false' | 'higher' | 'lower' | 'true';
 
 export function isDirection(item: unknown): item is Direction {
-    return item === 'higher' || item === 'lower';
+    return item === 'higher' || item === 'lower' || item === 'true' || item === 'false';
 }
 
 export type Disclosure = 'confidential' | 'public';
@@ -298,8 +606,102 @@ export function isDisclosure(item: unknown): item is Disclosure {
     return item === 'public' || item === 'confidential';
 }
 
+export interface Duty extends langium.AstNode {
+    readonly $container: Protocol;
+    readonly $type: 'Duty';
+    accepts: Array<Accept>;
+    actor: Agent;
+    authorizedBy?: Agent;
+    channel?: langium.Reference<Channel>;
+    citation?: string;
+    confidential: boolean;
+    counterpart?: Counterpart;
+    legalBasis?: string;
+    name: Name;
+    verb: Verb;
+    when: DutyTiming;
+}
+
+export const Duty = {
+    $type: 'Duty',
+    accepts: 'accepts',
+    actor: 'actor',
+    authorizedBy: 'authorizedBy',
+    channel: 'channel',
+    citation: 'citation',
+    confidential: 'confidential',
+    counterpart: 'counterpart',
+    legalBasis: 'legalBasis',
+    name: 'name',
+    verb: 'verb',
+    when: 'when'
+} as const;
+
+export function isDuty(item: unknown): item is Duty {
+    return reflection.isInstance(item, Duty.$type);
+}
+
+export type DutyTiming = AfterEvent | Annual | BeforeEvent | Periodic;
+
+export const DutyTiming = {
+    $type: 'DutyTiming'
+} as const;
+
+export function isDutyTiming(item: unknown): item is DutyTiming {
+    return reflection.isInstance(item, DutyTiming.$type);
+}
+
+export interface EachParty extends langium.AstNode {
+    readonly $container: Channel | Duty | Step;
+    readonly $type: 'EachParty';
+    organ?: langium.Reference<Organ>;
+}
+
+export const EachParty = {
+    $type: 'EachParty',
+    organ: 'organ'
+} as const;
+
+export function isEachParty(item: unknown): item is EachParty {
+    return reflection.isInstance(item, EachParty.$type);
+}
+
+export interface Event extends langium.AstNode {
+    readonly $container: Protocol | ProtocolFile;
+    readonly $type: 'Event';
+    accepts: Array<Accept>;
+    label?: Label;
+    name: Name;
+}
+
+export const Event = {
+    $type: 'Event',
+    accepts: 'accepts',
+    label: 'label',
+    name: 'name'
+} as const;
+
+export function isEvent(item: unknown): item is Event {
+    return reflection.isInstance(item, Event.$type);
+}
+
+export interface EveryOtherParty extends langium.AstNode {
+    readonly $container: Duty | Step;
+    readonly $type: 'EveryOtherParty';
+    organ?: langium.Reference<Organ>;
+}
+
+export const EveryOtherParty = {
+    $type: 'EveryOtherParty',
+    organ: 'organ'
+} as const;
+
+export function isEveryOtherParty(item: unknown): item is EveryOtherParty {
+    return reflection.isInstance(item, EveryOtherParty.$type);
+}
+
 export interface FlagTest extends langium.AstNode {
-    readonly $container: And | Deescalation | Not | Or | Redline | Scenario | Threshold;
+    readonly $container: And | Deescalation | Not | Or | Redline | Scenario | Scope | Threshold;
     readonly $type: 'FlagTest';
     indicator: langium.Reference<Indicator>;
 }
@@ -344,18 +746,22 @@ export function isImport(item: unknown): item is Import {
 export interface Indicator extends langium.AstNode {
     readonly $container: Protocol | ProtocolFile;
     readonly $type: 'Indicator';
+    accepts: Array<Accept>;
     direction?: Direction;
-    label?: string;
+    label?: Label;
     name: Name;
+    neutral: boolean;
     tentative: boolean;
     type: IndicatorType;
 }
 
 export const Indicator = {
     $type: 'Indicator',
+    accepts: 'accepts',
     direction: 'direction',
     label: 'label',
     name: 'name',
+    neutral: 'neutral',
     tentative: 'tentative',
     type: 'type'
 } as const;
@@ -364,7 +770,7 @@ export function isIndicator(item: unknown): item is Indicator {
     return reflection.isInstance(item, Indicator.$type);
 }
 
-export type IndicatorType = ChoiceType | FlagType | QuantityType | ScaleType;
+export type IndicatorType = ChoiceType | CountType | FlagType | QuantityType | ScaleType;
 
 export const IndicatorType = {
     $type: 'IndicatorType'
@@ -372,6 +778,23 @@ export const IndicatorType = {
 
 export function isIndicatorType(item: unknown): item is IndicatorType {
     return reflection.isInstance(item, IndicatorType.$type);
+}
+
+export interface Label extends langium.AstNode {
+    readonly $container: Action | Body | Channel | Dimension | Event | Indicator | Level | Mediator | Organ | Party | Protocol | Redline | Role;
+    readonly $type: 'Label';
+    text: string;
+    translations: Array<Translation>;
+}
+
+export const Label = {
+    $type: 'Label',
+    text: 'text',
+    translations: 'translations'
+} as const;
+
+export function isLabel(item: unknown): item is Label {
+    return reflection.isInstance(item, Label.$type);
 }
 
 export interface Ladder extends langium.AstNode {
@@ -389,15 +812,32 @@ export function isLadder(item: unknown): item is Ladder {
     return reflection.isInstance(item, Ladder.$type);
 }
 
+export interface Languages extends langium.AstNode {
+    readonly $container: Protocol;
+    readonly $type: 'Languages';
+    codes: Array<string>;
+}
+
+export const Languages = {
+    $type: 'Languages',
+    codes: 'codes'
+} as const;
+
+export function isLanguages(item: unknown): item is Languages {
+    return reflection.isInstance(item, Languages.$type);
+}
+
 export interface Level extends langium.AstNode {
     readonly $container: Ladder;
     readonly $type: 'Level';
-    label?: string;
+    accepts: Array<Accept>;
+    label?: Label;
     name: Name;
 }
 
 export const Level = {
     $type: 'Level',
+    accepts: 'accepts',
     label: 'label',
     name: 'name'
 } as const;
@@ -409,12 +849,14 @@ export function isLevel(item: unknown): item is Level {
 export interface Mediator extends langium.AstNode {
     readonly $container: Protocol | ProtocolFile;
     readonly $type: 'Mediator';
-    label?: string;
+    accepts: Array<Accept>;
+    label?: Label;
     name: Name;
 }
 
 export const Mediator = {
     $type: 'Mediator',
+    accepts: 'accepts',
     label: 'label',
     name: 'name'
 } as const;
@@ -439,7 +881,7 @@ export function isMember(item: unknown): item is Member {
 }
 
 export interface Membership extends langium.AstNode {
-    readonly $container: And | Deescalation | Not | Or | Redline | Scenario | Threshold;
+    readonly $container: And | Deescalation | Not | Or | Redline | Scenario | Scope | Threshold;
     readonly $type: 'Membership';
     indicator: langium.Reference<Indicator>;
     members: Array<langium.Reference<Member>>;
@@ -472,14 +914,37 @@ export function isMemberValue(item: unknown): item is MemberValue {
     return reflection.isInstance(item, MemberValue.$type);
 }
 
-export type Name = 'count' | 'distance' | 'duration' | 'flag' | 'percent' | 'speed' | 'version' | string;
+export type Month = 'April' | 'August' | 'December' | 'February' | 'January' | 'July' | 'June' | 'March' | 'May' | 'November' | 'October' | 'September';
+
+export function isMonth(item: unknown): item is Month {
+    return item === 'January' || item === 'February' || item === 'March' || item === 'April' || item === 'May' || item === 'June' || item === 'July' || item === 'August' || item === 'September' || item === 'October' || item === 'November' || item === 'December';
+}
+
+export type Name = 'action' | 'base' | 'body' | 'count' | 'date' | 'distance' | 'duration' | 'event' | 'flag' | 'frequency' | 'percent' | 'role' | 'scope' | 'speed' | 'status' | 'version' | string;
 
 export function isName(item: unknown): item is Name {
-    return item === 'distance' || item === 'duration' || item === 'speed' || item === 'count' || item === 'percent' || item === 'flag' || item === 'version' || (typeof item === 'string' && (/[_a-zA-Z][\w_]*/.test(item)));
+    return item === 'distance' || item === 'duration' || item === 'speed' || item === 'frequency' || item === 'count' || item === 'percent' || item === 'flag' || item === 'version' || item === 'date' || item === 'status' || item === 'event' || item === 'role' || item === 'scope' || item === 'base' || item === 'body' || item === 'action' || (typeof item === 'string' && (/[_\p{L}][\p{L}\p{N}_]*/u.test(item)));
+}
+
+export interface Named extends langium.AstNode {
+    readonly $container: Channel | Duty | Step;
+    readonly $type: 'Named';
+    organ?: langium.Reference<Organ>;
+    subject: langium.Reference<Subject>;
+}
+
+export const Named = {
+    $type: 'Named',
+    organ: 'organ',
+    subject: 'subject'
+} as const;
+
+export function isNamed(item: unknown): item is Named {
+    return reflection.isInstance(item, Named.$type);
 }
 
 export interface Not extends langium.AstNode {
-    readonly $container: And | Deescalation | Not | Or | Redline | Threshold;
+    readonly $container: And | Deescalation | Not | Or | Redline | Scope | Threshold;
     readonly $type: 'Not';
     operand: Condition;
 }
@@ -500,7 +965,7 @@ export function isOperator(item: unknown): item is Operator {
 }
 
 export interface Or extends langium.AstNode {
-    readonly $container: And | Deescalation | Not | Or | Redline | Threshold;
+    readonly $container: And | Deescalation | Not | Or | Redline | Scope | Threshold;
     readonly $type: 'Or';
     left: Condition;
     right: Condition;
@@ -519,7 +984,7 @@ export function isOr(item: unknown): item is Or {
 export interface Organ extends langium.AstNode {
     readonly $container: Party;
     readonly $type: 'Organ';
-    label?: string;
+    label?: Label;
     name: Name;
     powers: Array<Power>;
 }
@@ -535,16 +1000,33 @@ export function isOrgan(item: unknown): item is Organ {
     return reflection.isInstance(item, Organ.$type);
 }
 
+export interface OtherParty extends langium.AstNode {
+    readonly $container: Duty | Step;
+    readonly $type: 'OtherParty';
+    organ?: langium.Reference<Organ>;
+}
+
+export const OtherParty = {
+    $type: 'OtherParty',
+    organ: 'organ'
+} as const;
+
+export function isOtherParty(item: unknown): item is OtherParty {
+    return reflection.isInstance(item, OtherParty.$type);
+}
+
 export interface Party extends langium.AstNode {
     readonly $container: Protocol | ProtocolFile;
     readonly $type: 'Party';
-    label?: string;
+    accepts: Array<Accept>;
+    label?: Label;
     name: Name;
     organs: Array<Organ>;
 }
 
 export const Party = {
     $type: 'Party',
+    accepts: 'accepts',
     label: 'label',
     name: 'name',
     organs: 'organs'
@@ -552,6 +1034,21 @@ export const Party = {
 
 export function isParty(item: unknown): item is Party {
     return reflection.isInstance(item, Party.$type);
+}
+
+export interface Periodic extends langium.AstNode {
+    readonly $container: Duty;
+    readonly $type: 'Periodic';
+    period: Quantity;
+}
+
+export const Periodic = {
+    $type: 'Periodic',
+    period: 'period'
+} as const;
+
+export function isPeriodic(item: unknown): item is Periodic {
+    return reflection.isInstance(item, Periodic.$type);
 }
 
 export type Policy = 'reciprocity';
@@ -569,13 +1066,17 @@ export function isPower(item: unknown): item is Power {
 export interface Protocol extends langium.AstNode {
     readonly $container: ProtocolFile;
     readonly $type: 'Protocol';
+    accepts: Array<Accept>;
+    confidential: boolean;
     members: Array<ProtocolMember>;
     name: Name;
-    title?: string;
+    title?: Label;
 }
 
 export const Protocol = {
     $type: 'Protocol',
+    accepts: 'accepts',
+    confidential: 'confidential',
     members: 'members',
     name: 'name',
     title: 'title'
@@ -601,7 +1102,7 @@ export function isProtocolFile(item: unknown): item is ProtocolFile {
     return reflection.isInstance(item, ProtocolFile.$type);
 }
 
-export type ProtocolMember = Deescalation | Ladder | Requirement | Response | Rule | Scenario | SharedDeclaration | Version;
+export type ProtocolMember = Binding | Dated | Deescalation | Duty | Ladder | Languages | Requirement | Response | Role | Rule | Scenario | Scope | SharedDeclaration | Status | Supersedes | Version;
 
 export const ProtocolMember = {
     $type: 'ProtocolMember'
@@ -611,14 +1112,8 @@ export function isProtocolMember(item: unknown): item is ProtocolMember {
     return reflection.isInstance(item, ProtocolMember.$type);
 }
 
-export type QualifiedName = string;
-
-export function isQualifiedName(item: unknown): item is QualifiedName {
-    return typeof item === 'string';
-}
-
 export interface Quantity extends langium.AstNode {
-    readonly $container: Between | Channel | Comparison | Deescalation | Response | Step;
+    readonly $container: AfterEvent | BeforeEvent | Between | Channel | Comparison | CountType | Deescalation | Periodic | Response | Step;
     readonly $type: 'Quantity';
     number: string;
     unit?: Unit;
@@ -637,12 +1132,14 @@ export function isQuantity(item: unknown): item is Quantity {
 export interface QuantityType extends langium.AstNode {
     readonly $container: Indicator;
     readonly $type: 'QuantityType';
-    dimension: Dimension;
+    declared?: langium.Reference<Dimension>;
+    dimension?: BuiltinDimension;
     unit?: Unit;
 }
 
 export const QuantityType = {
     $type: 'QuantityType',
+    declared: 'declared',
     dimension: 'dimension',
     unit: 'unit'
 } as const;
@@ -654,20 +1151,24 @@ export function isQuantityType(item: unknown): item is QuantityType {
 export interface Redline extends langium.AstNode {
     readonly $container: Protocol;
     readonly $type: 'Redline';
+    accepts: Array<Accept>;
     citation?: string;
     condition: Condition;
-    consequence?: string;
+    consequence?: Label;
     disclosure?: Disclosure;
+    exception?: Condition;
     level: langium.Reference<Level>;
     name: Name;
 }
 
 export const Redline = {
     $type: 'Redline',
+    accepts: 'accepts',
     citation: 'citation',
     condition: 'condition',
     consequence: 'consequence',
     disclosure: 'disclosure',
+    exception: 'exception',
     level: 'level',
     name: 'name'
 } as const;
@@ -694,20 +1195,49 @@ export function isRequirement(item: unknown): item is Requirement {
 export interface Response extends langium.AstNode {
     readonly $container: Protocol;
     readonly $type: 'Response';
-    level: langium.Reference<Level>;
+    accepts: Array<Accept>;
+    citation?: string;
+    confidential: boolean;
+    includes: Array<langium.Reference<Level>>;
+    level?: langium.Reference<Level>;
+    rule?: langium.Reference<Rule>;
     steps: Array<Step>;
     within?: Quantity;
 }
 
 export const Response = {
     $type: 'Response',
+    accepts: 'accepts',
+    citation: 'citation',
+    confidential: 'confidential',
+    includes: 'includes',
     level: 'level',
+    rule: 'rule',
     steps: 'steps',
     within: 'within'
 } as const;
 
 export function isResponse(item: unknown): item is Response {
     return reflection.isInstance(item, Response.$type);
+}
+
+export interface Role extends langium.AstNode {
+    readonly $container: Protocol;
+    readonly $type: 'Role';
+    accepts: Array<Accept>;
+    label?: Label;
+    name: Name;
+}
+
+export const Role = {
+    $type: 'Role',
+    accepts: 'accepts',
+    label: 'label',
+    name: 'name'
+} as const;
+
+export function isRole(item: unknown): item is Role {
+    return reflection.isInstance(item, Role.$type);
 }
 
 export type Rule = Redline | Threshold;
@@ -738,19 +1268,25 @@ export function isScaleType(item: unknown): item is ScaleType {
 export interface Scenario extends langium.AstNode {
     readonly $container: Protocol;
     readonly $type: 'Scenario';
+    accepts: Array<Accept>;
     bound?: Bound;
+    confidential: boolean;
     given: Array<Test>;
-    level: langium.Reference<Level>;
+    level?: langium.Reference<Level>;
     name: string;
+    outside: boolean;
     steps: Array<langium.Reference<Step>>;
 }
 
 export const Scenario = {
     $type: 'Scenario',
+    accepts: 'accepts',
     bound: 'bound',
+    confidential: 'confidential',
     given: 'given',
     level: 'level',
     name: 'name',
+    outside: 'outside',
     steps: 'steps'
 } as const;
 
@@ -758,7 +1294,26 @@ export function isScenario(item: unknown): item is Scenario {
     return reflection.isInstance(item, Scenario.$type);
 }
 
-export type SharedDeclaration = Channel | Indicator | Mediator | Party;
+export interface Scope extends langium.AstNode {
+    readonly $container: Protocol;
+    readonly $type: 'Scope';
+    accepts: Array<Accept>;
+    citation?: string;
+    condition: Condition;
+}
+
+export const Scope = {
+    $type: 'Scope',
+    accepts: 'accepts',
+    citation: 'citation',
+    condition: 'condition'
+} as const;
+
+export function isScope(item: unknown): item is Scope {
+    return reflection.isInstance(item, Scope.$type);
+}
+
+export type SharedDeclaration = Action | Body | Channel | Dimension | Event | Indicator | Mediator | Party;
 
 export const SharedDeclaration = {
     $type: 'SharedDeclaration'
@@ -768,37 +1323,95 @@ export function isSharedDeclaration(item: unknown): item is SharedDeclaration {
     return reflection.isInstance(item, SharedDeclaration.$type);
 }
 
+export interface Status extends langium.AstNode {
+    readonly $container: Protocol;
+    readonly $type: 'Status';
+    inForce: boolean;
+    value?: StatusValue;
+}
+
+export const Status = {
+    $type: 'Status',
+    inForce: 'inForce',
+    value: 'value'
+} as const;
+
+export function isStatus(item: unknown): item is Status {
+    return reflection.isInstance(item, Status.$type);
+}
+
+export type StatusValue = 'draft' | 'initialled' | 'signed' | 'suspended' | 'terminated';
+
+export function isStatusValue(item: unknown): item is StatusValue {
+    return item === 'draft' || item === 'initialled' || item === 'signed' || item === 'suspended' || item === 'terminated';
+}
+
 export interface Step extends langium.AstNode {
     readonly $container: Response;
     readonly $type: 'Step';
-    actor: langium.Reference<Actor>;
+    accepts: Array<Accept>;
+    actor: Agent;
     after: Array<langium.Reference<Step>>;
-    authorizedBy?: langium.Reference<Organ>;
+    authorizedBy?: Agent;
     channel?: langium.Reference<Channel>;
     citation?: string;
-    counterpart?: langium.Reference<Actor>;
+    confidential: boolean;
+    counterpart?: Counterpart;
     ifUnresolved: boolean;
+    immediately: boolean;
+    legalBasis?: string;
     name: Name;
     verb: Verb;
-    within: Quantity;
+    within?: Quantity;
+    withoutDelay: boolean;
 }
 
 export const Step = {
     $type: 'Step',
+    accepts: 'accepts',
     actor: 'actor',
     after: 'after',
     authorizedBy: 'authorizedBy',
     channel: 'channel',
     citation: 'citation',
+    confidential: 'confidential',
     counterpart: 'counterpart',
     ifUnresolved: 'ifUnresolved',
+    immediately: 'immediately',
+    legalBasis: 'legalBasis',
     name: 'name',
     verb: 'verb',
-    within: 'within'
+    within: 'within',
+    withoutDelay: 'withoutDelay'
 } as const;
 
 export function isStep(item: unknown): item is Step {
     return reflection.isInstance(item, Step.$type);
+}
+
+export type Subject = Body | Mediator | Party | Role;
+
+export const Subject = {
+    $type: 'Subject'
+} as const;
+
+export function isSubject(item: unknown): item is Subject {
+    return reflection.isInstance(item, Subject.$type);
+}
+
+export interface Supersedes extends langium.AstNode {
+    readonly $container: Protocol;
+    readonly $type: 'Supersedes';
+    protocol: langium.Reference<Protocol>;
+}
+
+export const Supersedes = {
+    $type: 'Supersedes',
+    protocol: 'protocol'
+} as const;
+
+export function isSupersedes(item: unknown): item is Supersedes {
+    return reflection.isInstance(item, Supersedes.$type);
 }
 
 export type Test = Between | Comparison | FlagTest | Membership;
@@ -814,16 +1427,20 @@ export function isTest(item: unknown): item is Test {
 export interface Threshold extends langium.AstNode {
     readonly $container: Protocol;
     readonly $type: 'Threshold';
+    accepts: Array<Accept>;
     citation?: string;
     condition: Condition;
+    exception?: Condition;
     level: langium.Reference<Level>;
     name: Name;
 }
 
 export const Threshold = {
     $type: 'Threshold',
+    accepts: 'accepts',
     citation: 'citation',
     condition: 'condition',
+    exception: 'exception',
     level: 'level',
     name: 'name'
 } as const;
@@ -832,10 +1449,27 @@ export function isThreshold(item: unknown): item is Threshold {
     return reflection.isInstance(item, Threshold.$type);
 }
 
+export interface Translation extends langium.AstNode {
+    readonly $container: Label;
+    readonly $type: 'Translation';
+    language: string;
+    text: string;
+}
+
+export const Translation = {
+    $type: 'Translation',
+    language: 'language',
+    text: 'text'
+} as const;
+
+export function isTranslation(item: unknown): item is Translation {
+    return reflection.isInstance(item, Translation.$type);
+}
+
 export type Unit = '%' | string;
 
 export function isUnit(item: unknown): item is Unit {
-    return item === '%' || (typeof item === 'string' && (/[_a-zA-Z][\w_]*/.test(item)));
+    return item === '%' || (typeof item === 'string' && (/[_\p{L}][\p{L}\p{N}_]*/u.test(item)));
 }
 
 export type Value = BooleanValue | MemberValue | Quantity;
@@ -848,10 +1482,27 @@ export function isValue(item: unknown): item is Value {
     return reflection.isInstance(item, Value.$type);
 }
 
-export type Verb = 'acknowledges' | 'consults' | 'convenes' | 'deploys' | 'discloses' | 'engages' | 'explains' | 'inspects' | 'intercepts' | 'mediates' | 'notifies' | 'pauses' | 'requests' | 'suspends' | 'verifies' | 'withdraws';
+export interface Verb extends langium.AstNode {
+    readonly $container: Duty | Step;
+    readonly $type: 'Verb';
+    action?: langium.Reference<Action>;
+    builtin?: BuiltinVerb;
+}
+
+export const Verb = {
+    $type: 'Verb',
+    action: 'action',
+    builtin: 'builtin'
+} as const;
 
 export function isVerb(item: unknown): item is Verb {
-    return item === 'notifies' || item === 'consults' || item === 'requests' || item === 'explains' || item === 'acknowledges' || item === 'verifies' || item === 'inspects' || item === 'mediates' || item === 'convenes' || item === 'discloses' || item === 'withdraws' || item === 'suspends' || item === 'pauses' || item === 'intercepts' || item === 'deploys' || item === 'engages';
+    return reflection.isInstance(item, Verb.$type);
+}
+
+export type VerbClass = 'administration' | 'assistance' | 'communication' | 'disclosure' | 'force' | 'mediation' | 'restraint' | 'verification';
+
+export function isVerbClass(item: unknown): item is VerbClass {
+    return item === 'communication' || item === 'verification' || item === 'mediation' || item === 'disclosure' || item === 'restraint' || item === 'force' || item === 'assistance' || item === 'administration';
 }
 
 export interface Version extends langium.AstNode {
@@ -870,31 +1521,54 @@ export function isVersion(item: unknown): item is Version {
 }
 
 export type DetenteAstType = {
-    Actor: Actor
+    Accept: Accept
+    Action: Action
+    AfterEvent: AfterEvent
+    Agent: Agent
+    AllParties: AllParties
     And: And
+    Annual: Annual
+    BeforeEvent: BeforeEvent
     Between: Between
+    Binding: Binding
+    Body: Body
     BooleanValue: BooleanValue
     Channel: Channel
     ChoiceType: ChoiceType
     Comparison: Comparison
     Condition: Condition
+    CountType: CountType
+    Counterpart: Counterpart
+    Dated: Dated
     Declaration: Declaration
     Deescalation: Deescalation
+    Dimension: Dimension
+    DimensionUnit: DimensionUnit
+    Duty: Duty
+    DutyTiming: DutyTiming
+    EachParty: EachParty
+    Event: Event
+    EveryOtherParty: EveryOtherParty
     FlagTest: FlagTest
     FlagType: FlagType
     Import: Import
     Indicator: Indicator
     IndicatorType: IndicatorType
+    Label: Label
     Ladder: Ladder
+    Languages: Languages
     Level: Level
     Mediator: Mediator
     Member: Member
     MemberValue: MemberValue
     Membership: Membership
+    Named: Named
     Not: Not
     Or: Or
     Organ: Organ
+    OtherParty: OtherParty
     Party: Party
+    Periodic: Periodic
     Protocol: Protocol
     ProtocolFile: ProtocolFile
     ProtocolMember: ProtocolMember
@@ -903,24 +1577,94 @@ export type DetenteAstType = {
     Redline: Redline
     Requirement: Requirement
     Response: Response
+    Role: Role
     Rule: Rule
     ScaleType: ScaleType
     Scenario: Scenario
+    Scope: Scope
     SharedDeclaration: SharedDeclaration
+    Status: Status
     Step: Step
+    Subject: Subject
+    Supersedes: Supersedes
     Test: Test
     Threshold: Threshold
+    Translation: Translation
     Value: Value
+    Verb: Verb
     Version: Version
 }
 
 export class DetenteAstReflection extends langium.AbstractAstReflection {
     override readonly types = {
-        Actor: {
-            name: Actor.$type,
+        Accept: {
+            name: Accept.$type,
             properties: {
+                code: {
+                    name: Accept.code
+                },
+                justification: {
+                    name: Accept.justification
+                }
             },
             superTypes: []
+        },
+        Action: {
+            name: Action.$type,
+            properties: {
+                accepts: {
+                    name: Action.accepts,
+                    defaultValue: [],
+                    optional: true
+                },
+                label: {
+                    name: Action.label,
+                    optional: true
+                },
+                name: {
+                    name: Action.name
+                },
+                verbClass: {
+                    name: Action.verbClass
+                }
+            },
+            superTypes: [SharedDeclaration.$type]
+        },
+        AfterEvent: {
+            name: AfterEvent.$type,
+            properties: {
+                event: {
+                    name: AfterEvent.event,
+                    referenceType: Event.$type
+                },
+                immediately: {
+                    name: AfterEvent.immediately,
+                    defaultValue: false,
+                    optional: true
+                },
+                within: {
+                    name: AfterEvent.within,
+                    optional: true
+                },
+                withoutDelay: {
+                    name: AfterEvent.withoutDelay,
+                    defaultValue: false,
+                    optional: true
+                }
+            },
+            superTypes: [DutyTiming.$type]
+        },
+        Agent: {
+            name: Agent.$type,
+            properties: {
+            },
+            superTypes: [Counterpart.$type]
+        },
+        AllParties: {
+            name: AllParties.$type,
+            properties: {
+            },
+            superTypes: [Counterpart.$type]
         },
         And: {
             name: And.$type,
@@ -933,6 +1677,36 @@ export class DetenteAstReflection extends langium.AbstractAstReflection {
                 }
             },
             superTypes: [Condition.$type]
+        },
+        Annual: {
+            name: Annual.$type,
+            properties: {
+                day: {
+                    name: Annual.day
+                },
+                month: {
+                    name: Annual.month
+                },
+                yearly: {
+                    name: Annual.yearly,
+                    defaultValue: false,
+                    optional: true
+                }
+            },
+            superTypes: [DutyTiming.$type]
+        },
+        BeforeEvent: {
+            name: BeforeEvent.$type,
+            properties: {
+                event: {
+                    name: BeforeEvent.event,
+                    referenceType: Event.$type
+                },
+                lead: {
+                    name: BeforeEvent.lead
+                }
+            },
+            superTypes: [DutyTiming.$type]
         },
         Between: {
             name: Between.$type,
@@ -950,6 +1724,40 @@ export class DetenteAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: [Test.$type]
         },
+        Binding: {
+            name: Binding.$type,
+            properties: {
+                parties: {
+                    name: Binding.parties,
+                    defaultValue: [],
+                    referenceType: Party.$type
+                }
+            },
+            superTypes: [ProtocolMember.$type]
+        },
+        Body: {
+            name: Body.$type,
+            properties: {
+                accepts: {
+                    name: Body.accepts,
+                    defaultValue: [],
+                    optional: true
+                },
+                label: {
+                    name: Body.label,
+                    optional: true
+                },
+                members: {
+                    name: Body.members,
+                    defaultValue: [],
+                    referenceType: Party.$type
+                },
+                name: {
+                    name: Body.name
+                }
+            },
+            superTypes: [SharedDeclaration.$type, Subject.$type]
+        },
         BooleanValue: {
             name: BooleanValue.$type,
             properties: {
@@ -962,10 +1770,19 @@ export class DetenteAstReflection extends langium.AbstractAstReflection {
         Channel: {
             name: Channel.$type,
             properties: {
+                accepts: {
+                    name: Channel.accepts,
+                    defaultValue: [],
+                    optional: true
+                },
+                confidential: {
+                    name: Channel.confidential,
+                    defaultValue: false,
+                    optional: true
+                },
                 ends: {
                     name: Channel.ends,
-                    defaultValue: [],
-                    referenceType: Actor.$type
+                    defaultValue: []
                 },
                 fallback: {
                     name: Channel.fallback,
@@ -982,6 +1799,10 @@ export class DetenteAstReflection extends langium.AbstractAstReflection {
                 },
                 name: {
                     name: Channel.name
+                },
+                relay: {
+                    name: Channel.relay,
+                    optional: true
                 }
             },
             superTypes: [SharedDeclaration.$type]
@@ -1018,6 +1839,36 @@ export class DetenteAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: []
         },
+        CountType: {
+            name: CountType.$type,
+            properties: {
+                event: {
+                    name: CountType.event,
+                    referenceType: Event.$type,
+                    optional: true
+                },
+                window: {
+                    name: CountType.window,
+                    optional: true
+                }
+            },
+            superTypes: [IndicatorType.$type]
+        },
+        Counterpart: {
+            name: Counterpart.$type,
+            properties: {
+            },
+            superTypes: []
+        },
+        Dated: {
+            name: Dated.$type,
+            properties: {
+                value: {
+                    name: Dated.value
+                }
+            },
+            superTypes: [ProtocolMember.$type]
+        },
         Declaration: {
             name: Declaration.$type,
             properties: {
@@ -1027,8 +1878,24 @@ export class DetenteAstReflection extends langium.AbstractAstReflection {
         Deescalation: {
             name: Deescalation.$type,
             properties: {
+                accepts: {
+                    name: Deescalation.accepts,
+                    defaultValue: [],
+                    optional: true
+                },
+                after: {
+                    name: Deescalation.after,
+                    defaultValue: [],
+                    referenceType: Step.$type,
+                    optional: true
+                },
+                citation: {
+                    name: Deescalation.citation,
+                    optional: true
+                },
                 condition: {
-                    name: Deescalation.condition
+                    name: Deescalation.condition,
+                    optional: true
                 },
                 from: {
                     name: Deescalation.from,
@@ -1044,6 +1911,137 @@ export class DetenteAstReflection extends langium.AbstractAstReflection {
                 }
             },
             superTypes: [ProtocolMember.$type]
+        },
+        Dimension: {
+            name: Dimension.$type,
+            properties: {
+                base: {
+                    name: Dimension.base
+                },
+                label: {
+                    name: Dimension.label,
+                    optional: true
+                },
+                name: {
+                    name: Dimension.name
+                },
+                units: {
+                    name: Dimension.units,
+                    defaultValue: [],
+                    optional: true
+                }
+            },
+            superTypes: [SharedDeclaration.$type]
+        },
+        DimensionUnit: {
+            name: DimensionUnit.$type,
+            properties: {
+                factor: {
+                    name: DimensionUnit.factor
+                },
+                name: {
+                    name: DimensionUnit.name
+                },
+                of: {
+                    name: DimensionUnit.of
+                }
+            },
+            superTypes: []
+        },
+        Duty: {
+            name: Duty.$type,
+            properties: {
+                accepts: {
+                    name: Duty.accepts,
+                    defaultValue: [],
+                    optional: true
+                },
+                actor: {
+                    name: Duty.actor
+                },
+                authorizedBy: {
+                    name: Duty.authorizedBy,
+                    optional: true
+                },
+                channel: {
+                    name: Duty.channel,
+                    referenceType: Channel.$type,
+                    optional: true
+                },
+                citation: {
+                    name: Duty.citation,
+                    optional: true
+                },
+                confidential: {
+                    name: Duty.confidential,
+                    defaultValue: false,
+                    optional: true
+                },
+                counterpart: {
+                    name: Duty.counterpart,
+                    optional: true
+                },
+                legalBasis: {
+                    name: Duty.legalBasis,
+                    optional: true
+                },
+                name: {
+                    name: Duty.name
+                },
+                verb: {
+                    name: Duty.verb
+                },
+                when: {
+                    name: Duty.when
+                }
+            },
+            superTypes: [ProtocolMember.$type]
+        },
+        DutyTiming: {
+            name: DutyTiming.$type,
+            properties: {
+            },
+            superTypes: []
+        },
+        EachParty: {
+            name: EachParty.$type,
+            properties: {
+                organ: {
+                    name: EachParty.organ,
+                    referenceType: Organ.$type,
+                    optional: true
+                }
+            },
+            superTypes: [Agent.$type]
+        },
+        Event: {
+            name: Event.$type,
+            properties: {
+                accepts: {
+                    name: Event.accepts,
+                    defaultValue: [],
+                    optional: true
+                },
+                label: {
+                    name: Event.label,
+                    optional: true
+                },
+                name: {
+                    name: Event.name
+                }
+            },
+            superTypes: [SharedDeclaration.$type]
+        },
+        EveryOtherParty: {
+            name: EveryOtherParty.$type,
+            properties: {
+                organ: {
+                    name: EveryOtherParty.organ,
+                    referenceType: Organ.$type,
+                    optional: true
+                }
+            },
+            superTypes: [Counterpart.$type]
         },
         FlagTest: {
             name: FlagTest.$type,
@@ -1073,6 +2071,11 @@ export class DetenteAstReflection extends langium.AbstractAstReflection {
         Indicator: {
             name: Indicator.$type,
             properties: {
+                accepts: {
+                    name: Indicator.accepts,
+                    defaultValue: [],
+                    optional: true
+                },
                 direction: {
                     name: Indicator.direction,
                     optional: true
@@ -1083,6 +2086,11 @@ export class DetenteAstReflection extends langium.AbstractAstReflection {
                 },
                 name: {
                     name: Indicator.name
+                },
+                neutral: {
+                    name: Indicator.neutral,
+                    defaultValue: false,
+                    optional: true
                 },
                 tentative: {
                     name: Indicator.tentative,
@@ -1101,6 +2109,20 @@ export class DetenteAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: []
         },
+        Label: {
+            name: Label.$type,
+            properties: {
+                text: {
+                    name: Label.text
+                },
+                translations: {
+                    name: Label.translations,
+                    defaultValue: [],
+                    optional: true
+                }
+            },
+            superTypes: []
+        },
         Ladder: {
             name: Ladder.$type,
             properties: {
@@ -1112,9 +2134,24 @@ export class DetenteAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: [ProtocolMember.$type]
         },
+        Languages: {
+            name: Languages.$type,
+            properties: {
+                codes: {
+                    name: Languages.codes,
+                    defaultValue: []
+                }
+            },
+            superTypes: [ProtocolMember.$type]
+        },
         Level: {
             name: Level.$type,
             properties: {
+                accepts: {
+                    name: Level.accepts,
+                    defaultValue: [],
+                    optional: true
+                },
                 label: {
                     name: Level.label,
                     optional: true
@@ -1128,6 +2165,11 @@ export class DetenteAstReflection extends langium.AbstractAstReflection {
         Mediator: {
             name: Mediator.$type,
             properties: {
+                accepts: {
+                    name: Mediator.accepts,
+                    defaultValue: [],
+                    optional: true
+                },
                 label: {
                     name: Mediator.label,
                     optional: true
@@ -1136,7 +2178,7 @@ export class DetenteAstReflection extends langium.AbstractAstReflection {
                     name: Mediator.name
                 }
             },
-            superTypes: [Actor.$type, SharedDeclaration.$type]
+            superTypes: [SharedDeclaration.$type, Subject.$type]
         },
         Member: {
             name: Member.$type,
@@ -1177,6 +2219,21 @@ export class DetenteAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: [Test.$type]
         },
+        Named: {
+            name: Named.$type,
+            properties: {
+                organ: {
+                    name: Named.organ,
+                    referenceType: Organ.$type,
+                    optional: true
+                },
+                subject: {
+                    name: Named.subject,
+                    referenceType: Subject.$type
+                }
+            },
+            superTypes: [Agent.$type]
+        },
         Not: {
             name: Not.$type,
             properties: {
@@ -1214,11 +2271,27 @@ export class DetenteAstReflection extends langium.AbstractAstReflection {
                     optional: true
                 }
             },
-            superTypes: [Actor.$type]
+            superTypes: []
+        },
+        OtherParty: {
+            name: OtherParty.$type,
+            properties: {
+                organ: {
+                    name: OtherParty.organ,
+                    referenceType: Organ.$type,
+                    optional: true
+                }
+            },
+            superTypes: [Counterpart.$type]
         },
         Party: {
             name: Party.$type,
             properties: {
+                accepts: {
+                    name: Party.accepts,
+                    defaultValue: [],
+                    optional: true
+                },
                 label: {
                     name: Party.label,
                     optional: true
@@ -1232,11 +2305,30 @@ export class DetenteAstReflection extends langium.AbstractAstReflection {
                     optional: true
                 }
             },
-            superTypes: [Actor.$type, SharedDeclaration.$type]
+            superTypes: [SharedDeclaration.$type, Subject.$type]
+        },
+        Periodic: {
+            name: Periodic.$type,
+            properties: {
+                period: {
+                    name: Periodic.period
+                }
+            },
+            superTypes: [DutyTiming.$type]
         },
         Protocol: {
             name: Protocol.$type,
             properties: {
+                accepts: {
+                    name: Protocol.accepts,
+                    defaultValue: [],
+                    optional: true
+                },
+                confidential: {
+                    name: Protocol.confidential,
+                    defaultValue: false,
+                    optional: true
+                },
                 members: {
                     name: Protocol.members,
                     defaultValue: [],
@@ -1290,8 +2382,14 @@ export class DetenteAstReflection extends langium.AbstractAstReflection {
         QuantityType: {
             name: QuantityType.$type,
             properties: {
+                declared: {
+                    name: QuantityType.declared,
+                    referenceType: Dimension.$type,
+                    optional: true
+                },
                 dimension: {
-                    name: QuantityType.dimension
+                    name: QuantityType.dimension,
+                    optional: true
                 },
                 unit: {
                     name: QuantityType.unit,
@@ -1303,6 +2401,11 @@ export class DetenteAstReflection extends langium.AbstractAstReflection {
         Redline: {
             name: Redline.$type,
             properties: {
+                accepts: {
+                    name: Redline.accepts,
+                    defaultValue: [],
+                    optional: true
+                },
                 citation: {
                     name: Redline.citation,
                     optional: true
@@ -1316,6 +2419,10 @@ export class DetenteAstReflection extends langium.AbstractAstReflection {
                 },
                 disclosure: {
                     name: Redline.disclosure,
+                    optional: true
+                },
+                exception: {
+                    name: Redline.exception,
                     optional: true
                 },
                 level: {
@@ -1340,9 +2447,35 @@ export class DetenteAstReflection extends langium.AbstractAstReflection {
         Response: {
             name: Response.$type,
             properties: {
+                accepts: {
+                    name: Response.accepts,
+                    defaultValue: [],
+                    optional: true
+                },
+                citation: {
+                    name: Response.citation,
+                    optional: true
+                },
+                confidential: {
+                    name: Response.confidential,
+                    defaultValue: false,
+                    optional: true
+                },
+                includes: {
+                    name: Response.includes,
+                    defaultValue: [],
+                    referenceType: Level.$type,
+                    optional: true
+                },
                 level: {
                     name: Response.level,
-                    referenceType: Level.$type
+                    referenceType: Level.$type,
+                    optional: true
+                },
+                rule: {
+                    name: Response.rule,
+                    referenceType: Rule.$type,
+                    optional: true
                 },
                 steps: {
                     name: Response.steps,
@@ -1355,6 +2488,24 @@ export class DetenteAstReflection extends langium.AbstractAstReflection {
                 }
             },
             superTypes: [ProtocolMember.$type]
+        },
+        Role: {
+            name: Role.$type,
+            properties: {
+                accepts: {
+                    name: Role.accepts,
+                    defaultValue: [],
+                    optional: true
+                },
+                label: {
+                    name: Role.label,
+                    optional: true
+                },
+                name: {
+                    name: Role.name
+                }
+            },
+            superTypes: [ProtocolMember.$type, Subject.$type]
         },
         Rule: {
             name: Rule.$type,
@@ -1375,8 +2526,18 @@ export class DetenteAstReflection extends langium.AbstractAstReflection {
         Scenario: {
             name: Scenario.$type,
             properties: {
+                accepts: {
+                    name: Scenario.accepts,
+                    defaultValue: [],
+                    optional: true
+                },
                 bound: {
                     name: Scenario.bound,
+                    optional: true
+                },
+                confidential: {
+                    name: Scenario.confidential,
+                    defaultValue: false,
                     optional: true
                 },
                 given: {
@@ -1386,10 +2547,16 @@ export class DetenteAstReflection extends langium.AbstractAstReflection {
                 },
                 level: {
                     name: Scenario.level,
-                    referenceType: Level.$type
+                    referenceType: Level.$type,
+                    optional: true
                 },
                 name: {
                     name: Scenario.name
+                },
+                outside: {
+                    name: Scenario.outside,
+                    defaultValue: false,
+                    optional: true
                 },
                 steps: {
                     name: Scenario.steps,
@@ -1400,18 +2567,55 @@ export class DetenteAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: [ProtocolMember.$type]
         },
+        Scope: {
+            name: Scope.$type,
+            properties: {
+                accepts: {
+                    name: Scope.accepts,
+                    defaultValue: [],
+                    optional: true
+                },
+                citation: {
+                    name: Scope.citation,
+                    optional: true
+                },
+                condition: {
+                    name: Scope.condition
+                }
+            },
+            superTypes: [ProtocolMember.$type]
+        },
         SharedDeclaration: {
             name: SharedDeclaration.$type,
             properties: {
             },
             superTypes: [Declaration.$type, ProtocolMember.$type]
         },
+        Status: {
+            name: Status.$type,
+            properties: {
+                inForce: {
+                    name: Status.inForce,
+                    defaultValue: false,
+                    optional: true
+                },
+                value: {
+                    name: Status.value,
+                    optional: true
+                }
+            },
+            superTypes: [ProtocolMember.$type]
+        },
         Step: {
             name: Step.$type,
             properties: {
+                accepts: {
+                    name: Step.accepts,
+                    defaultValue: [],
+                    optional: true
+                },
                 actor: {
-                    name: Step.actor,
-                    referenceType: Actor.$type
+                    name: Step.actor
                 },
                 after: {
                     name: Step.after,
@@ -1421,7 +2625,6 @@ export class DetenteAstReflection extends langium.AbstractAstReflection {
                 },
                 authorizedBy: {
                     name: Step.authorizedBy,
-                    referenceType: Organ.$type,
                     optional: true
                 },
                 channel: {
@@ -1433,14 +2636,27 @@ export class DetenteAstReflection extends langium.AbstractAstReflection {
                     name: Step.citation,
                     optional: true
                 },
+                confidential: {
+                    name: Step.confidential,
+                    defaultValue: false,
+                    optional: true
+                },
                 counterpart: {
                     name: Step.counterpart,
-                    referenceType: Actor.$type,
                     optional: true
                 },
                 ifUnresolved: {
                     name: Step.ifUnresolved,
                     defaultValue: false,
+                    optional: true
+                },
+                immediately: {
+                    name: Step.immediately,
+                    defaultValue: false,
+                    optional: true
+                },
+                legalBasis: {
+                    name: Step.legalBasis,
                     optional: true
                 },
                 name: {
@@ -1450,10 +2666,32 @@ export class DetenteAstReflection extends langium.AbstractAstReflection {
                     name: Step.verb
                 },
                 within: {
-                    name: Step.within
+                    name: Step.within,
+                    optional: true
+                },
+                withoutDelay: {
+                    name: Step.withoutDelay,
+                    defaultValue: false,
+                    optional: true
                 }
             },
             superTypes: []
+        },
+        Subject: {
+            name: Subject.$type,
+            properties: {
+            },
+            superTypes: []
+        },
+        Supersedes: {
+            name: Supersedes.$type,
+            properties: {
+                protocol: {
+                    name: Supersedes.protocol,
+                    referenceType: Protocol.$type
+                }
+            },
+            superTypes: [ProtocolMember.$type]
         },
         Test: {
             name: Test.$type,
@@ -1464,12 +2702,21 @@ export class DetenteAstReflection extends langium.AbstractAstReflection {
         Threshold: {
             name: Threshold.$type,
             properties: {
+                accepts: {
+                    name: Threshold.accepts,
+                    defaultValue: [],
+                    optional: true
+                },
                 citation: {
                     name: Threshold.citation,
                     optional: true
                 },
                 condition: {
                     name: Threshold.condition
+                },
+                exception: {
+                    name: Threshold.exception,
+                    optional: true
                 },
                 level: {
                     name: Threshold.level,
@@ -1481,9 +2728,36 @@ export class DetenteAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: [Rule.$type]
         },
+        Translation: {
+            name: Translation.$type,
+            properties: {
+                language: {
+                    name: Translation.language
+                },
+                text: {
+                    name: Translation.text
+                }
+            },
+            superTypes: []
+        },
         Value: {
             name: Value.$type,
             properties: {
+            },
+            superTypes: []
+        },
+        Verb: {
+            name: Verb.$type,
+            properties: {
+                action: {
+                    name: Verb.action,
+                    referenceType: Action.$type,
+                    optional: true
+                },
+                builtin: {
+                    name: Verb.builtin,
+                    optional: true
+                }
             },
             superTypes: []
         },

@@ -5,14 +5,16 @@ import { type CodeAction, CodeActionKind, type CodeActionParams, type Command, t
 import * as ast from '../generated/ast.js';
 import type { DetenteServices } from '../detente-module.js';
 import type { ProtocolModels } from '../protocol-models.js';
-import { indicatorKind, isMeasured } from '../typing.js';
+import { indicatorKind, isMeasured, unitsOfIndicator } from '../typing.js';
 import { closestName } from '../validation/spelling.js';
+import { missingLanguages } from '../validation/translations.js';
 import { BudgetExceeded } from '../../analysis/budget.js';
+import { isDiagnosticCode, severityOf } from '../../analysis/codes.js';
 import { type Margin, findMargin } from '../../analysis/margins.js';
 import type { Analyses } from '../protocol-analyses.js';
 import { isDecimal, parseDecimal, toExactString } from '../../model/rational.js';
 import { quantityText } from '../../model/syntax.js';
-import { UNITS, type Dimension, fromBase, toBase, unitsOf } from '../../model/units.js';
+import { UNITS, type Unit, fromBase, toBase, unitsOf } from '../../model/units.js';
 
 type Accept = (action: CodeAction | undefined) => void;
 
@@ -41,7 +43,11 @@ export class DetenteCodeActionProvider implements CodeActionProvider {
                 case 'unit-mismatch': this.fixUnit(document, diagnostic, node, accept); break;
                 case 'unresolved-reference': this.resolveName(document, diagnostic, node, accept); break;
                 case 'no-hysteresis': this.widenMargin(document, diagnostic, node, accept); break;
+                case 'role-ambiguous': this.everyOtherParty(document, diagnostic, node, accept); break;
+                case 'missing-translation': this.addTranslations(document, diagnostic, node, accept); break;
+                case 'unused-accept': this.removeAccept(document, diagnostic, node, accept); break;
             }
+            this.acceptFinding(document, diagnostic, node, String(code), accept);
         }
         const here = this.nodeAt(document, params.range.start);
         if (ast.isQuantity(here)) this.convertUnit(document, here, accept);
@@ -51,6 +57,51 @@ export class DetenteCodeActionProvider implements CodeActionProvider {
     protected nodeAt(document: LangiumDocument, position: Position): AstNode | undefined {
         const root = document.parseResult.value.$cstNode;
         return root && CstUtils.findLeafNodeAtOffset(root, document.textDocument.offsetAt(position))?.astNode;
+    }
+
+    /**
+     * Any warning or info: `accept CODE "…"` at the end of the declaration it is about, with a justification
+     * for the drafters to write. Errors cannot be accepted (bad-accept), and an accepted finding needs nothing.
+     */
+    protected acceptFinding(document: LangiumDocument, diagnostic: Diagnostic, node: AstNode, code: string, accept: Accept): void {
+        const data = diagnostic.data as { accepted?: unknown } | undefined;
+        if (!isDiagnosticCode(code) || severityOf(code) === 'error' || data?.accepted || code === 'unused-accept' || code === 'bad-accept') return;
+        const declaration = AstUtils.getContainerOfType(node, (candidate): candidate is AstNode => Array.isArray((candidate as { accepts?: unknown }).accepts));
+        const end = declaration?.$cstNode?.range.end;
+        if (!end) return;
+        accept(quickFix(`Accept this finding (${code})…`, diagnostic, document, [insert(end, ` accept ${code} "the Parties accept this because …"`)]));
+    }
+
+    /** unused-accept: the clause accepts nothing any more; remove it. */
+    protected removeAccept(document: LangiumDocument, diagnostic: Diagnostic, node: AstNode, accept: Accept): void {
+        const clause = ast.isAccept(node) ? node : AstUtils.getContainerOfType(node, ast.isAccept);
+        const range = clause?.$cstNode?.range;
+        if (!range) return;
+        // With the space before it, so that no trailing space is left behind.
+        const before = document.textDocument.offsetAt(range.start);
+        const text = document.textDocument.getText();
+        const start = /\s/.test(text.charAt(before - 1)) ? document.textDocument.positionAt(before - 1) : range.start;
+        accept(quickFix('Remove the unused accept clause', diagnostic, document, [replace({ start, end: range.end }, '')], true));
+    }
+
+    /** role-ambiguous: `every other party` names each of the others, however many the protocol binds. */
+    protected everyOtherParty(document: LangiumDocument, diagnostic: Diagnostic, node: AstNode, accept: Accept): void {
+        const other = ast.isOtherParty(node) ? node : AstUtils.getContainerOfType(node, ast.isOtherParty);
+        const party = other && findLastKeyword(other, 'party');
+        const the = other?.$cstNode?.range.start;
+        if (!party || !the) return;
+        accept(quickFix("Write 'every other party'", diagnostic, document, [replace({ start: the, end: party.end }, 'every other party')], true));
+    }
+
+    /** missing-translation: a placeholder for each missing language, marked as such, for the drafter to translate. */
+    protected addTranslations(document: LangiumDocument, diagnostic: Diagnostic, node: AstNode, accept: Accept): void {
+        const label = ast.isLabel(node) ? node : AstUtils.getContainerOfType(node, ast.isLabel);
+        const protocol = label && AstUtils.getContainerOfType(label, ast.isProtocol);
+        const languages = protocol?.members.find(ast.isLanguages)?.codes ?? [];
+        const missing = label ? missingLanguages(label, languages.slice(1)) : [];
+        if (!label?.$cstNode || missing.length === 0) return;
+        const placeholders = missing.map(code => ` @${code} ${JSON.stringify(`[${code}] ${label.text}`)}`).join('');
+        accept(quickFix(`Add ${missing.map(code => `@${code}`).join(', ')} to translate`, diagnostic, document, [insert(label.$cstNode.range.end, placeholders)], true));
     }
 
     /** missing-response: a response skeleton for the level, after the last response (or rule) of the protocol. */
@@ -89,7 +140,7 @@ export class DetenteCodeActionProvider implements CodeActionProvider {
     /** force-without-legal-basis: `cites "…"` at the end of the step. */
     protected addCitation(document: LangiumDocument, diagnostic: Diagnostic, node: AstNode, accept: Accept): void {
         const step = AstUtils.getContainerOfType(node, ast.isStep);
-        if (!step?.$cstNode || step.citation !== undefined) return;
+        if (!step?.$cstNode || step.legalBasis !== undefined) return;
         accept(quickFix('Add the legal basis: cites "…"', diagnostic, document, [insert(step.$cstNode.range.end, ' cites "State the legal basis"')], true));
     }
 
@@ -98,20 +149,20 @@ export class DetenteCodeActionProvider implements CodeActionProvider {
         const step = AstUtils.getContainerOfType(node, ast.isStep);
         const protocol = AstUtils.getContainerOfType(node, ast.isProtocol);
         if (!step?.$cstNode || !protocol) return;
-        const named = step.authorizedBy?.ref;
+        const named = ast.isNamed(step.authorizedBy) ? step.authorizedBy.organ?.ref : undefined;
         if (named && !named.powers.includes('force') && named.$cstNode && AstUtils.getDocument(named) === document) {
             const end = named.$cstNode.range.end;
             accept(quickFix(`Declare that ${named.$container.name}.${named.name} authorizes force`, diagnostic, document,
                 [insert(end, named.powers.length > 0 ? ', force' : ' authorizes force')]));
             return;
         }
-        if (named) return;
-        const actor = step.actor?.ref;
-        const actorParty = ast.isOrgan(actor) ? actor.$container.name : ast.isParty(actor) ? actor.name : undefined;
+        if (step.authorizedBy) return;
+        const actor = ast.isNamed(step.actor) ? step.actor.subject?.ref : undefined;
+        const actorParty = ast.isParty(actor) ? actor.name : undefined;
         const candidates = this.models.forProtocol(protocol).parties
             .filter(party => !actorParty || party.name === actorParty)
             .flatMap(party => party.organs.filter(o => o.powers.includes('force')).map(o => `${party.name}.${o.name}`));
-        const citation = step.citation !== undefined ? findLastKeyword(step, 'cites') : undefined;
+        const citation = step.legalBasis !== undefined ? findLastKeyword(step, 'cites') : undefined;
         for (const organ of candidates) {
             accept(quickFix(`Add authorized by ${organ}`, diagnostic, document,
                 [citation ? insert(citation.start, `authorized by ${organ} `) : insert(step.$cstNode.range.end, ` authorized by ${organ}`)], candidates.length === 1));
@@ -122,10 +173,10 @@ export class DetenteCodeActionProvider implements CodeActionProvider {
     protected fixUnit(document: LangiumDocument, diagnostic: Diagnostic, node: AstNode, accept: Accept): void {
         const quantity = ast.isQuantity(node) ? node : AstUtils.getContainerOfType(node, ast.isQuantity);
         if (!quantity?.$cstNode) return;
-        const { dimension, preferred } = this.expectedUnit(quantity);
+        const { units: fitting, preferred } = this.expectedUnit(quantity);
         // A unit that fits already: the problem is elsewhere (a percentage above 100), not for a unit to fix.
-        if (!dimension || (quantity.unit !== undefined && UNITS.get(quantity.unit)?.dimension === dimension)) return;
-        const units = unitsOf(dimension).map(u => u.symbol);
+        if (fitting.length === 0 || (quantity.unit !== undefined && fitting.some(u => u.symbol === quantity.unit))) return;
+        const units = fitting.map(u => u.symbol);
         const ordered = [...new Set([preferred, quantity.unit ? closestName(quantity.unit, units) : undefined, ...units].filter((u): u is string => !!u))];
         for (const unit of ordered) {
             const edit = quantity.unit === undefined
@@ -135,29 +186,30 @@ export class DetenteCodeActionProvider implements CodeActionProvider {
         }
     }
 
-    protected expectedUnit(quantity: ast.Quantity): { dimension?: Dimension; preferred?: string } {
+    /** The units a value may take where it is written, and the one its indicator is shown in. */
+    protected expectedUnit(quantity: ast.Quantity): { units: Unit[]; preferred?: string } {
         const owner = quantity.$container;
         if (ast.isComparison(owner) || ast.isBetween(owner)) {
             const indicator = owner.indicator?.ref;
             const kind = indicatorKind(indicator);
-            if (!isMeasured(kind) || kind === 'count') return {};
+            if (!isMeasured(kind) || kind === 'count') return { units: [] };
             const protocol = AstUtils.getContainerOfType(owner, ast.isProtocol);
             const shown = protocol && this.models.forProtocol(protocol).indicators.find(i => i.name === indicator!.name)?.unit;
-            return { dimension: kind, preferred: shown };
+            return { units: unitsOfIndicator(indicator), preferred: shown };
         }
-        if (ast.isStep(owner) || ast.isResponse(owner) || ast.isChannel(owner) || ast.isDeescalation(owner)) {
-            return { dimension: 'duration', preferred: 'min' };
+        if (isDurationOwner(owner)) {
+            return { units: unitsOf('duration'), preferred: 'min' };
         }
-        return {};
+        return { units: [] };
     }
 
     /** A refactoring on any value: write it in its indicator's unit, when that is exact. */
     protected convertUnit(document: LangiumDocument, quantity: ast.Quantity, accept: Accept): void {
-        const { dimension, preferred } = this.expectedUnit(quantity);
+        const { units, preferred } = this.expectedUnit(quantity);
         const amount = parseDecimal(quantity.number ?? '');
-        const from = quantity.unit === undefined ? undefined : UNITS.get(quantity.unit);
-        if (!dimension || !preferred || !amount || !from || from.dimension !== dimension || from.symbol === preferred || !quantity.$cstNode) return;
-        const converted = fromBase(toBase(amount, from.symbol), preferred);
+        const from = units.find(u => u.symbol === quantity.unit);
+        if (!preferred || !amount || !from || from.symbol === preferred || !quantity.$cstNode) return;
+        const converted = fromBase(toBase(amount, from.symbol, units), preferred, units);
         if (!isDecimal(converted) || toExactString(converted).length > 8) return;
         const text = `${toExactString(converted)} ${preferred}`;
         accept({
@@ -211,7 +263,7 @@ export class DetenteCodeActionProvider implements CodeActionProvider {
         } catch (error) {
             if (!(error instanceof BudgetExceeded)) throw error;
         }
-        const comparison = margin && AstUtils.streamAst(deescalation.condition).filter(ast.isComparison)
+        const comparison = margin && deescalation.condition && AstUtils.streamAst(deescalation.condition).filter(ast.isComparison)
             .find(c => c.indicator?.$refNode && sameStart(c.indicator.$refNode.range.start, margin.test.source.range.start));
         const quantity = comparison?.value;
         if (!margin || !ast.isQuantity(quantity) || !quantity.$cstNode) return;
@@ -262,4 +314,10 @@ function guessType(test: ast.Test): string {
     if (ast.isMemberValue(value)) return `one of ${value.member.$refText}`;
     const unit = ast.isQuantity(value) && value.unit ? UNITS.get(value.unit) : undefined;
     return unit ? `${unit.dimension} worse when ${test.$type === 'Comparison' && ['<', '<='].includes((test as ast.Comparison).operator) ? 'lower' : 'higher'}` : 'count';
+}
+
+/** Where a value is a duration: deadlines, latencies, hold times, windows, lead times and periods. */
+function isDurationOwner(owner: AstNode | undefined): boolean {
+    return ast.isStep(owner) || ast.isResponse(owner) || ast.isChannel(owner) || ast.isDeescalation(owner) || ast.isCountType(owner)
+        || ast.isBeforeEvent(owner) || ast.isAfterEvent(owner) || ast.isPeriodic(owner);
 }

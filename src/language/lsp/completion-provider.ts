@@ -6,8 +6,8 @@ import { type CompletionAcceptor, type CompletionContext, DefaultCompletionProvi
 import { type CompletionList, type CompletionParams, CompletionItemKind, InsertTextFormat } from 'vscode-languageserver';
 import { isGuardError } from '../parser/guarded-parser.js';
 import * as ast from '../generated/ast.js';
-import { indicatorKind, isMeasured } from '../typing.js';
-import { type Dimension, unitsOf } from '../../model/units.js';
+import { unitsOfDimension, unitsOfIndicator } from '../typing.js';
+import { type Dimension, type Unit, unitsOf } from '../../model/units.js';
 
 const SNIPPETS: Record<string, { label: string; detail: string; body: string }> = {
     protocol: {
@@ -29,6 +29,21 @@ const SNIPPETS: Record<string, { label: string; detail: string; body: string }> 
         label: 'response … { step … }',
         detail: 'What each side must do at a level, and by when',
         body: 'response ${1:Level} within ${2:2 h} {\n\tstep ${3:inform}: ${4:Actor} notifies ${5:Counterpart} within ${6:30 min}\n}',
+    },
+    duty: {
+        label: 'duty … before/after EVENT',
+        detail: 'An obligation no level triggers: before or after an event, periodic, or on a date',
+        body: 'duty ${1:notify} "${2:Art. 2}": ${3:each party} ${4:notifies} ${5:the other party} ${6|at least 3 d before,within 24 h after|} ${7:event}',
+    },
+    event: {
+        label: 'event … "…"',
+        detail: 'Something that happens at an instant (a launch, a collision)',
+        body: 'event ${1:launch} "${2:Flight test of a ballistic missile}"',
+    },
+    role: {
+        label: 'role … "the Party …"',
+        detail: 'Stands for one bound party in steps and duties',
+        body: 'role ${1:Testing} "${2:the Party conducting the test}"',
     },
     scenario: {
         label: 'scenario "…" { given … expect … }',
@@ -77,24 +92,19 @@ export class DetenteCompletionProvider extends DefaultCompletionProvider {
     }
 
     protected completeUnits(context: CompletionContext, acceptor: CompletionAcceptor): void {
-        const dimension = dimensionAt(context.node);
-        if (!dimension) return;
-        for (const unit of unitsOf(dimension)) {
+        for (const unit of unitsAt(context.node)) {
             acceptor(context, { label: unit.symbol, kind: CompletionItemKind.Unit, detail: unit.plural, sortText: `0-${unit.symbol}` });
         }
     }
 }
 
-/** The dimension of the value being written at a node: its indicator's, or a duration for deadlines and hold times. */
-function dimensionAt(node: AstNode | undefined): Dimension | undefined {
-    if (!node) return undefined;
-    if (ast.isQuantityType(node)) return node.dimension as Dimension;
+/** The units of the value being written at a node: its indicator's, or those of a duration for deadlines and hold times. */
+function unitsAt(node: AstNode | undefined): Unit[] {
+    if (!node) return [];
     const owner = ast.isQuantity(node) ? node.$container : node;
-    if (ast.isQuantityType(owner)) return owner.dimension as Dimension;
-    if (ast.isComparison(owner) || ast.isBetween(owner)) {
-        const kind = indicatorKind(owner.indicator?.ref);
-        return isMeasured(kind) ? kind : undefined;
-    }
-    if (ast.isStep(owner) || ast.isResponse(owner) || ast.isChannel(owner) || ast.isDeescalation(owner)) return 'duration';
-    return undefined;
+    if (ast.isQuantityType(owner)) return owner.dimension ? unitsOf(owner.dimension as Dimension) : owner.declared?.ref ? unitsOfDimension(owner.declared.ref) : [];
+    if (ast.isComparison(owner) || ast.isBetween(owner)) return unitsOfIndicator(owner.indicator?.ref);
+    if (ast.isStep(owner) || ast.isResponse(owner) || ast.isChannel(owner) || ast.isDeescalation(owner) || ast.isCountType(owner)
+        || ast.isBeforeEvent(owner) || ast.isAfterEvent(owner) || ast.isPeriodic(owner)) return unitsOf('duration');
+    return [];
 }

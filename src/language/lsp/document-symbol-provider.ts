@@ -1,5 +1,5 @@
-// The outline: protocol, parties and organs, indicators, the ladder, rules, responses and steps,
-// de-escalations and scenarios. Unnamed declarations get a name that says what they are.
+// The outline: protocol, the parties it binds, parties and organs, roles, bodies, events, indicators, the
+// scope, the ladder, rules, responses and steps, duties, de-escalations and scenarios. Unnamed declarations get a name that says what they are.
 import type { AstNode, LangiumDocument } from 'langium';
 import { DefaultDocumentSymbolProvider } from 'langium/lsp';
 import type { DocumentSymbol } from 'vscode-languageserver';
@@ -9,7 +9,7 @@ export class DetenteDocumentSymbolProvider extends DefaultDocumentSymbolProvider
     protected override getSymbol(document: LangiumDocument, node: AstNode): DocumentSymbol[] {
         const name = describe(node);
         if (name && node.$cstNode) {
-            const selection = ast.isResponse(node) || ast.isDeescalation(node) || ast.isLadder(node) ? node.$cstNode : undefined;
+            const selection = ast.isResponse(node) || ast.isDeescalation(node) || ast.isLadder(node) || ast.isScope(node) || ast.isBinding(node) ? node.$cstNode : undefined;
             const nameNode = selection ?? this.nameProvider.getNameNode(node) ?? node.$cstNode;
             return [this.createSymbol(document, node, node.$cstNode, nameNode, name)];
         }
@@ -21,7 +21,9 @@ export class DetenteDocumentSymbolProvider extends DefaultDocumentSymbolProvider
 
 function describe(node: AstNode): string | undefined {
     if (ast.isLadder(node)) return 'ladder';
-    if (ast.isResponse(node)) return `response ${node.level?.$refText ?? ''}`.trim();
+    if (ast.isResponse(node)) return node.rule ? `response to ${node.rule.$refText}` : `response ${node.level?.$refText ?? ''}`.trim();
+    if (ast.isScope(node)) return `scope${node.citation ? ` ${node.citation}` : ''}`;
+    if (ast.isBinding(node)) return `between ${node.parties.map(p => p.$refText).join(', ')}`;
     if (ast.isDeescalation(node)) return `deescalate ${node.from?.$refText ?? '?'} → ${node.to?.$refText ?? '?'}`;
     if (ast.isScenario(node)) return `scenario "${node.name}"`;
     if (ast.isOrgan(node)) return `${node.$container.name}.${node.name}`;

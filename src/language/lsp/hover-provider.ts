@@ -8,11 +8,13 @@ import * as ast from '../generated/ast.js';
 import type { DetenteServices } from '../detente-module.js';
 import type { Analyses } from '../protocol-analyses.js';
 import type { ProtocolModels } from '../protocol-models.js';
-import { indicatorKind, isMeasured } from '../typing.js';
+import { describeKind, indicatorKind, isMeasured, unitsOfIndicator } from '../typing.js';
 import { BudgetExceeded } from '../../analysis/budget.js';
-import { formatDuration, schedule } from '../../analysis/deadlines.js';
+import { formatDuration, stepsDue } from '../../analysis/deadlines.js';
 import { isDecimal, parseDecimal, toDecimalString, toExactString } from '../../model/rational.js';
-import { stepText } from '../../model/syntax.js';
+import { dutyTimingText, stepText } from '../../model/syntax.js';
+import { describeBinding, isGeneric, readings } from '../../model/roles.js';
+import type { Obligation } from '../../model/protocol.js';
 import type { Protocol, Rule } from '../../model/protocol.js';
 import { BASE_UNIT, UNITS, toBase, type Dimension } from '../../model/units.js';
 import { constraintsOf } from '../../tables/constraints.js';
@@ -48,30 +50,68 @@ export class DetenteHoverProvider extends MultilineCommentHoverProvider {
     }
 
     protected describe(node: AstNode): string | undefined {
-        if (ast.isIndicator(node)) return this.indicatorHover(node);
-        if (ast.isLevel(node)) return this.levelHover(node);
+        const withTranslations = (header: string, label: ast.Label | undefined) => [header, translations(label)].filter(Boolean).join('\n\n');
+        if (ast.isIndicator(node)) return withTranslations(this.indicatorHover(node), node.label);
+        if (ast.isLevel(node)) return withTranslations(this.levelHover(node), node.label);
         if (ast.isThreshold(node) || ast.isRedline(node)) return this.ruleHover(node);
         if (ast.isStep(node)) return this.stepHover(node);
-        if (ast.isParty(node)) return `**party** \`${node.name}\` — ${text(node.label ?? node.name)}` + (node.organs.length ? `\n\nOrgans: ${node.organs.map(o => `\`${o.name}\``).join(', ')}` : '');
-        if (ast.isOrgan(node)) return `**organ** \`${node.$container.name}.${node.name}\` — ${text(node.label ?? node.name)}` + (node.powers.length ? `\n\nAuthorizes ${node.powers.join(' and ')}.` : '');
-        if (ast.isMediator(node)) return `**mediator** \`${node.name}\` — ${text(node.label ?? node.name)}`;
-        if (ast.isChannel(node)) return this.channelHover(node);
+        if (ast.isDuty(node)) return this.dutyHover(node);
+        if (ast.isParty(node)) return withTranslations(`**party** \`${node.name}\` — ${text(node.label?.text ?? node.name)}` + (node.organs.length ? `\n\nOrgans: ${node.organs.map(o => `\`${o.name}\``).join(', ')}` : ''), node.label);
+        if (ast.isOrgan(node)) return withTranslations(`**organ** \`${node.$container.name}.${node.name}\` — ${text(node.label?.text ?? node.name)}` + (node.powers.length ? `\n\nAuthorizes ${node.powers.join(' and ')}.` : ''), node.label);
+        if (ast.isMediator(node)) return withTranslations(`**mediator** \`${node.name}\` — ${text(node.label?.text ?? node.name)}`, node.label);
+        if (ast.isRole(node)) return withTranslations(this.roleHover(node), node.label);
+        if (ast.isBody(node)) return withTranslations(`**joint body** \`${node.name}\` — ${text(node.label?.text ?? node.name)}\n\nOf ${node.members.map(m => `\`${m.$refText}\``).join(', ')}; its steps are nobody’s party obligation.`, node.label);
+        if (ast.isAction(node)) return withTranslations(`**action** \`${node.name}\` — “${text(node.label?.text ?? node.name)}”, a ${node.verbClass} verb: the legal checks treat it as one.`, node.label);
+        if (ast.isEvent(node)) return withTranslations(this.eventHover(node), node.label);
+        if (ast.isDimension(node)) return withTranslations(`**dimension** \`${node.name}\` — ${text(node.label?.text ?? node.name)}\n\nBase unit \`${node.base}\`${node.units.length ? `; ${node.units.map(u => `1 ${u.name} = ${u.factor} ${u.of}`).join(', ')}` : ''}.`, node.label);
+        if (ast.isChannel(node)) return withTranslations(this.channelHover(node), node.label);
         if (ast.isMember(node)) return this.memberHover(node);
-        if (ast.isProtocol(node)) return `**protocol** \`${node.name}\`${node.title ? ` — ${text(node.title)}` : ''}`;
+        if (ast.isProtocol(node)) return withTranslations(`**protocol** \`${node.name}\`${node.title ? ` — ${text(node.title.text)}` : ''}`, node.title);
         return undefined;
+    }
+
+    /** A role and the parties it can stand for. */
+    protected roleHover(node: ast.Role): string {
+        const model = this.model(node);
+        const bound = model?.bound ?? [];
+        return `**role** \`${node.name}\` — ${text(node.label?.text ?? node.name)}\n\n` +
+            (bound.length > 0 ? `Stands for one of ${bound.map(p => `\`${p}\``).join(', ')} in each reading of a step or duty; different roles are different parties.` : 'The protocol binds no party for it to stand for.');
+    }
+
+    /** An event and the obligations it sets off. */
+    protected eventHover(node: ast.Event): string {
+        const lines = [`**event** \`${node.name}\` — ${text(node.label?.text ?? node.name)}`];
+        const model = this.model(node);
+        const duties = model?.duties.filter(d => (d.when.kind === 'before' || d.when.kind === 'after') && d.when.event === node.name) ?? [];
+        const counts = model?.indicators.filter(i => i.counts?.event === node.name) ?? [];
+        if (duties.length) lines.push(`Duties: ${duties.map(d => `\`${d.name}\` (${dutyTimingText(d.when)})`).join(', ')}`);
+        if (counts.length) lines.push(`Counted by: ${counts.map(i => `\`${i.name}\``).join(', ')}`);
+        return lines.join('\n\n');
+    }
+
+    /** A duty: who owes what, when, and for whom when written with roles or `each party`. */
+    protected dutyHover(node: ast.Duty): string | undefined {
+        const model = this.model(node);
+        const duty = model?.duties.find(d => d.name === node.name);
+        if (!model || !duty) return undefined;
+        const lines = [`**duty** \`${duty.name}\`${duty.citation ? ` (${text(duty.citation)})` : ''} — ${duty.verbClass} obligation, whatever the level`];
+        lines.push(`${text(stepText(duty))}, **${dutyTimingText(duty.when)}**.`);
+        const bound = readingsText(model, duty);
+        if (bound) lines.push(bound);
+        return lines.join('\n\n');
     }
 
     protected indicatorHover(node: ast.Indicator): string {
         const kind = indicatorKind(node);
         const type = node.type;
-        const lines = [`**indicator** \`${node.name}\`${node.label ? ` — ${text(node.label)}` : ''}`];
+        const lines = [`**indicator** \`${node.name}\`${node.label ? ` — ${text(node.label.text)}` : ''}`];
         if (isMeasured(kind)) {
             const shown = (ast.isQuantityType(type) && type.unit) || this.model(node)?.indicators.find(i => i.name === node.name)?.unit;
-            const base = BASE_UNIT[kind];
-            lines.push(`A ${kind}${base ? ` in ${base}` : ' (whole numbers)'}${shown && shown !== base ? `, shown in ${shown}` : ''}; ` +
+            const base = unitsOfIndicator(node)[0]?.symbol;
+            lines.push(`${capitalize(describeKind(kind, node))}${base ? ` in ${base}` : ' (whole numbers)'}${shown && shown !== base ? `, shown in ${shown}` : ''}; ` +
                 (node.direction ? `worse when ${node.direction}.` : 'neutral: no direction is worse.'));
         } else if (kind === 'flag') {
-            lines.push('A flag: `true` is worse.');
+            lines.push(node.neutral ? 'A flag, neutral: neither value is worse.' : `A flag: \`${node.direction === 'false' ? 'false' : 'true'}\` is worse.`);
         } else if (ast.isScaleType(type)) {
             lines.push(`A scale, later members worse: ${type.members.map(m => `\`${m.name}\``).join(' < ')}.`);
         } else if (ast.isChoiceType(type)) {
@@ -84,7 +124,7 @@ export class DetenteHoverProvider extends MultilineCommentHoverProvider {
     protected levelHover(node: ast.Level): string {
         const ladder = node.$container;
         const rank = ladder.levels.indexOf(node);
-        const lines = [`**level** \`${node.name}\`${node.label ? ` — ${text(node.label)}` : ''} (level ${rank + 1} of ${ladder.levels.length}${rank === 0 ? ', the baseline' : rank === ladder.levels.length - 1 ? ', the most severe' : ''})`];
+        const lines = [`**level** \`${node.name}\`${node.label ? ` — ${text(node.label.text)}` : ''} (level ${rank + 1} of ${ladder.levels.length}${rank === 0 ? ', the baseline' : rank === ladder.levels.length - 1 ? ', the most severe' : ''})`];
         const model = this.model(node);
         if (!model) return lines.join('\n\n');
         const rules = model.rules.filter(r => r.level === node.name);
@@ -93,9 +133,10 @@ export class DetenteHoverProvider extends MultilineCommentHoverProvider {
             : rank === 0 ? 'Applies when no rule holds.' : 'No rule leads to this level.');
         const response = model.responses.find(r => r.level === node.name);
         if (response) {
-            const steps = schedule(response).map(({ step, deadline }) =>
-                `- \`${step.name}\`: ${stepText(step)}, by ${deadline ? formatDuration(deadline) : '—'}`);
-            lines.push(`Response${response.within ? ` within ${formatDuration(response.within.base)}` : ''}:\n${steps.join('\n')}`);
+            // Every step due on entering the level: its response's and those it includes.
+            const steps = stepsDue(model, node.name).map(({ step, deadline, response: from }) =>
+                `- \`${step.name}\`: ${text(stepText(step))}, ${deadline && deadline.n === 0n && step.timing !== 'within' ? step.timing : `by ${deadline ? formatDuration(deadline) : '—'}`}${from !== response ? ` (from ${from.level})` : ''}`);
+            lines.push(`Response${response.within ? ` within ${formatDuration(response.within.base)}` : ''}${response.includes.length ? `, including ${response.includes.map(l => `\`${l}\``).join(', ')}` : ''}:\n${steps.join('\n')}`);
         } else if (rank > 0) {
             lines.push('No response is declared.');
         }
@@ -109,7 +150,7 @@ export class DetenteHoverProvider extends MultilineCommentHoverProvider {
         const region = model && this.regionInWords(model, model.rules.find(r => r.name === node.name && r.kind === (ast.isRedline(node) ? 'redline' : 'threshold')));
         if (region) lines.push(`Holds where ${region}.`);
         if (ast.isRedline(node)) {
-            if (node.consequence) lines.push(`Consequence: ${text(node.consequence)}`);
+            if (node.consequence) lines.push(`Consequence: ${text(node.consequence.text)}`);
             if (node.disclosure) lines.push(`Disclosure: ${node.disclosure}`);
         }
         return lines.join('\n\n');
@@ -135,7 +176,15 @@ export class DetenteHoverProvider extends MultilineCommentHoverProvider {
         const found = stepDeadline(this.models, node);
         if (!found) return undefined;
         const { response, scheduled: { step, deadline, path } } = found;
-        const lines = [`**step** \`${step.name}\` — ${step.verbClass} step of the response to *${response.level}*`];
+        const owner = response.level ?? `rule ${response.rule}`;
+        const lines = [`**step** \`${step.name}\`${step.citation ? ` (${text(step.citation)})` : ''} — ${step.verbClass} step of the response to *${owner}*`];
+        const model = this.model(node);
+        const bound = model && readingsText(model, step);
+        if (bound) lines.push(bound);
+        if (deadline && deadline.n === 0n && step.timing !== 'within') {
+            lines.push(`Due **${step.timing}** on ${response.level ? `entering ${response.level}` : `${response.rule} starting to hold`}.`);
+            return lines.join('\n\n');
+        }
         if (!deadline) {
             lines.push('No deadline: the step waits on itself through `after`.');
             return lines.join('\n\n');
@@ -143,7 +192,7 @@ export class DetenteHoverProvider extends MultilineCommentHoverProvider {
         const limit = response.within
             ? (compare(deadline, response.within.base) > 0 ? ` — **later than the response's ${formatDuration(response.within.base)}**` : ` (the response allows ${formatDuration(response.within.base)})`)
             : '';
-        lines.push(`Due **${formatDuration(deadline)}** after entering ${response.level}${limit}.`);
+        lines.push(`Due **${formatDuration(deadline)}** after ${response.level ? `entering ${response.level}` : `${response.rule} starts to hold`}${limit}.`);
         if (path.length > 1) {
             lines.push(`Critical path: ${path.map(s => `\`${s.name}\` ${formatDuration(s.within.base)}`).join(' → ')}`);
         }
@@ -151,8 +200,9 @@ export class DetenteHoverProvider extends MultilineCommentHoverProvider {
     }
 
     protected channelHover(node: ast.Channel): string {
-        const lines = [`**channel** \`${node.name}\`${node.label ? ` — ${text(node.label)}` : ''}`];
-        lines.push(`Links ${node.ends.map(e => `\`${e.$refText}\``).join(' and ')}` +
+        const lines = [`**${node.confidential ? 'confidential ' : ''}channel** \`${node.name}\`${node.label ? ` — ${text(node.label.text)}` : ''}`];
+        lines.push(`Links ${node.ends.map(e => `\`${text(e.$cstNode?.text ?? '')}\``).join(node.ends.length > 2 ? ', ' : ' and ')}` +
+            (node.relay ? `, relayed by \`${text(node.relay.$cstNode?.text ?? '')}\`` : '') +
             (node.latency ? `; delivers within ${node.latency.number} ${node.latency.unit ?? ''}`.trimEnd() : '') +
             (node.fallback ? `; falls back to \`${node.fallback.$refText}\`` : '; no fallback') + '.');
         return lines.join('\n\n');
@@ -190,10 +240,27 @@ export class DetenteHoverProvider extends MultilineCommentHoverProvider {
     }
 }
 
+function capitalize(value: string): string {
+    return value.charAt(0).toUpperCase() + value.slice(1);
+}
+
 /**
  * Protocol text (labels, titles, citations, consequences) as inert Markdown: no image, link, HTML
  * or emphasis of its own (see escapeMarkdown), and no bare address turned into a link either.
  */
 function text(value: string): string {
     return escapeMarkdown(value).replace(/:(?=\/\/)/g, '\\:').replace(/\b(www)\./gi, '$1\\.').replace(/@/g, '\\@');
+}
+
+/** A label's translations, one per line: `@fr Point de rapprochement`. */
+function translations(label: ast.Label | undefined): string | undefined {
+    if (!label || label.translations.length === 0) return undefined;
+    return label.translations.map(t => `\`@${t.language}\` ${text(t.text)}`).join('  \n');
+}
+
+/** For an obligation written with roles or `each party`: each party it binds, as its readings say. */
+function readingsText(model: Protocol, obligation: Obligation): string | undefined {
+    if (!isGeneric(obligation.actor) && !isGeneric(obligation.counterpart)) return undefined;
+    const bindings = [...new Set(readings(model, obligation).map(reading => describeBinding(reading.binding)).filter(Boolean))];
+    return bindings.length > 0 ? `Binds, in turn: ${bindings.map(b => text(b)).join('; ')}.` : undefined;
 }

@@ -8,7 +8,7 @@ import type { DetenteServices } from '../detente-module.js';
 import type { ProtocolModels } from '../protocol-models.js';
 import { formatDuration } from '../../analysis/deadlines.js';
 import { isDecimal, parseDecimal, toDecimalString, toExactString } from '../../model/rational.js';
-import { BASE_UNIT, UNITS, toBase } from '../../model/units.js';
+import { BASE_UNIT, type Dimension, UNITS, toBase } from '../../model/units.js';
 import { stepDeadline } from './step-deadlines.js';
 
 export class DetenteInlayHintProvider extends AbstractInlayHintProvider {
@@ -40,7 +40,7 @@ export class DetenteInlayHintProvider extends AbstractInlayHintProvider {
     protected baseUnitHint(node: Quantity, accept: InlayHintAcceptor): void {
         const unit = node.unit === undefined ? undefined : UNITS.get(node.unit);
         const amount = parseDecimal(node.number ?? '');
-        const base = unit && BASE_UNIT[unit.dimension];
+        const base = unit && BASE_UNIT[unit.dimension as Dimension];
         if (!unit || !amount || !base || base === unit.symbol || !node.$cstNode) return;
         const value = toBase(amount, unit.symbol);
         accept({

@@ -9,24 +9,41 @@ import * as ast from '../generated/ast.js';
 function typeOfTarget(node: AstNode | undefined): string | undefined {
     if (ast.isLevel(node)) return SemanticTokenTypes.enumMember;
     if (ast.isIndicator(node)) return SemanticTokenTypes.variable;
-    if (ast.isParty(node)) return SemanticTokenTypes.namespace;
+    if (ast.isParty(node) || ast.isBody(node)) return SemanticTokenTypes.namespace;
+    if (ast.isRole(node)) return SemanticTokenTypes.parameter;
     if (ast.isOrgan(node) || ast.isMediator(node)) return SemanticTokenTypes.class;
     if (ast.isChannel(node)) return SemanticTokenTypes.interface;
-    if (ast.isStep(node)) return SemanticTokenTypes.function;
-    if (ast.isThreshold(node)) return SemanticTokenTypes.event;
+    if (ast.isStep(node) || ast.isDuty(node)) return SemanticTokenTypes.function;
+    if (ast.isAction(node)) return SemanticTokenTypes.method;
+    if (ast.isThreshold(node) || ast.isEvent(node)) return SemanticTokenTypes.event;
     if (ast.isRedline(node)) return SemanticTokenTypes.macro;
     if (ast.isMember(node)) return SemanticTokenTypes.property;
+    if (ast.isDimension(node)) return SemanticTokenTypes.type;
+    if (ast.isProtocol(node)) return SemanticTokenTypes.namespace;
     return undefined;
 }
 
 /** Properties of each node type that hold references. */
 const REFERENCES: Record<string, readonly string[]> = {
-    Channel: ['ends', 'fallback'],
+    Supersedes: ['protocol'],
+    Binding: ['parties'],
+    Body: ['members'],
+    Named: ['subject', 'organ'],
+    EachParty: ['organ'],
+    OtherParty: ['organ'],
+    EveryOtherParty: ['organ'],
+    Channel: ['fallback'],
+    QuantityType: ['declared'],
+    CountType: ['event'],
     Threshold: ['level'],
     Redline: ['level'],
-    Response: ['level'],
-    Step: ['actor', 'counterpart', 'channel', 'after', 'authorizedBy'],
-    Deescalation: ['from', 'to'],
+    Response: ['rule', 'level', 'includes'],
+    Step: ['channel', 'after'],
+    Duty: ['channel'],
+    BeforeEvent: ['event'],
+    AfterEvent: ['event'],
+    Verb: ['action'],
+    Deescalation: ['from', 'to', 'after'],
     Scenario: ['level', 'steps'],
     Comparison: ['indicator'],
     Between: ['indicator'],
@@ -38,7 +55,7 @@ const REFERENCES: Record<string, readonly string[]> = {
 export class DetenteSemanticTokenProvider extends AbstractSemanticTokenProvider {
     protected highlightElement(node: AstNode, accept: SemanticTokenAcceptor): void {
         const declared = typeOfTarget(node);
-        if (declared && 'name' in node && !ast.isScenario(node)) {
+        if (declared && 'name' in node && typeof node.name === 'string' && !ast.isScenario(node)) {
             accept({ node, property: 'name', type: declared, modifier: SemanticTokenModifiers.declaration });
         }
         for (const property of REFERENCES[node.$type] ?? []) {

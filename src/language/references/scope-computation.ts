@@ -2,13 +2,11 @@
 import {
     DefaultScopeComputation, MultiMap, type AstNode, type AstNodeDescription, type LangiumDocument, type LocalSymbols
 } from 'langium';
-import {
-    isLadder, isParty, isProtocol, isSharedDeclaration, type Party, type ProtocolFile
-} from '../generated/ast.js';
+import { isLadder, isProtocol, isRole, isRule, isSharedDeclaration, type ProtocolFile } from '../generated/ast.js';
 
 export class DetenteScopeComputation extends DefaultScopeComputation {
 
-    /** Top-level shared declarations (and organs as `Party.Organ`) are visible to importers; so are protocols, for workspace symbols. */
+    /** Top-level shared declarations are visible to importers; so are protocols (for `supersedes`, and workspace symbols). */
     override async collectExportedSymbols(document: LangiumDocument): Promise<AstNodeDescription[]> {
         const file = document.parseResult.value as ProtocolFile;
         const exports: AstNodeDescription[] = [];
@@ -16,16 +14,14 @@ export class DetenteScopeComputation extends DefaultScopeComputation {
             if (isSharedDeclaration(declaration) || isProtocol(declaration)) {
                 this.describe(declaration, exports, document);
             }
-            if (isParty(declaration)) {
-                this.describeOrgans(declaration, exports, document);
-            }
         }
         return exports;
     }
 
     /**
-     * A protocol sees its own declarations, its ladder's levels and its parties' organs; a response sees
-     * its steps. Indicator members are scoped by the indicator they are compared with (see the scope provider).
+     * A protocol sees its own declarations, its roles, rules and ladder's levels; a response sees its steps.
+     * Organs are scoped by the party (or role) they are written after, and indicator members by the indicator
+     * they are compared with (see the scope provider).
      */
     override async collectLocalSymbols(document: LangiumDocument): Promise<LocalSymbols> {
         const file = document.parseResult.value as ProtocolFile;
@@ -33,12 +29,9 @@ export class DetenteScopeComputation extends DefaultScopeComputation {
         for (const protocol of (file.declarations ?? []).filter(isProtocol)) {
             const visible: AstNodeDescription[] = [];
             for (const member of protocol.members) {
-                // Rules are never referred to by name: they need no place in the scope.
-                if (isSharedDeclaration(member)) {
+                // Rules are referred to by rule responses (`response to RULE`).
+                if (isSharedDeclaration(member) || isRole(member) || isRule(member)) {
                     this.describe(member, visible, document);
-                }
-                if (isParty(member)) {
-                    this.describeOrgans(member, visible, document);
                 }
                 if (isLadder(member)) {
                     member.levels.forEach(level => this.describe(level, visible, document));
@@ -58,14 +51,6 @@ export class DetenteScopeComputation extends DefaultScopeComputation {
         const name = this.nameProvider.getName(node);
         if (name) {
             into.push(this.descriptions.createDescription(node, name, document));
-        }
-    }
-
-    protected describeOrgans(party: Party, into: AstNodeDescription[], document: LangiumDocument): void {
-        for (const organ of party.organs) {
-            if (party.name && organ.name) {
-                into.push(this.descriptions.createDescription(organ, `${party.name}.${organ.name}`, document));
-            }
         }
     }
 }

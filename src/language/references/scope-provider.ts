@@ -3,8 +3,8 @@ import {
     type AstNode, AstUtils, DefaultScopeProvider, EMPTY_SCOPE, MultiMapScope, type ReferenceInfo, type Scope, WorkspaceCache
 } from 'langium';
 import {
-    isBetween, isChoiceType, isComparison, isFlagTest, isMembership, isMemberValue, isResponse, isScaleType, isScenario,
-    type Indicator, type Scenario
+    isBetween, isBinding, isChoiceType, isComparison, isDeescalation, isFlagTest, isMembership, isMemberValue, isNamed, isParty, isProtocol,
+    isResponse, isRole, isScaleType, isScenario, type Deescalation, type Indicator, type Organ, type Party, type Scenario
 } from '../generated/ast.js';
 import type { DetenteServices } from '../detente-module.js';
 import type { ImportResolver } from '../workspace/import-resolver.js';
@@ -33,12 +33,17 @@ export class DetenteScopeProvider extends DefaultScopeProvider {
         if (isScenario(container) && context.property === 'steps') {
             return this.scenarioStepScope(container);
         }
+        if (isDeescalation(container) && context.property === 'after') {
+            return this.offrampStepScope(container);
+        }
+        if (context.property === 'organ') {
+            return this.organScope(container, context);
+        }
         return this.lexicalScope(context);
     }
 
     /** The declarations visible from a reference's container and its ancestors, innermost first, then the global scope. */
-    protected lexicalScope(context: ReferenceInfo): Scope {
-        const referenceType = this.reflection.getReferenceType(context);
+    protected lexicalScope(context: ReferenceInfo, referenceType = this.reflection.getReferenceType(context)): Scope {
         const localSymbols = AstUtils.getDocument(context.container).localSymbols;
         let node: AstNode | undefined = context.container;
         while (node && !localSymbols?.has(node)) node = node.$container;
@@ -71,6 +76,38 @@ export class DetenteScopeProvider extends DefaultScopeProvider {
             byType.set('Member', scope);
         }
         return scope;
+    }
+
+    /**
+     * The organs after a party are that party's; after a role, `each party` or another party, the organs of
+     * the parties the protocol binds (one per name: whether each of them has it is checked, not assumed).
+     */
+    protected organScope(container: AstNode, context: ReferenceInfo): Scope {
+        const subject = isNamed(container) ? container.subject?.ref : undefined;
+        if (isParty(subject)) return this.createScopeForNodes(subject.organs);
+        if (isNamed(container) && !isRole(subject)) return EMPTY_SCOPE;
+        const organs = new Map<string, Organ>();
+        for (const party of this.boundParties(container, context)) {
+            for (const organ of party.organs) if (organ.name && !organs.has(organ.name)) organs.set(organ.name, organ);
+        }
+        return this.createScopeForNodes([...organs.values()]);
+    }
+
+    /** The parties a protocol binds: those of `between`, or every party it sees. */
+    boundParties(node: AstNode, context: ReferenceInfo): Party[] {
+        const protocol = AstUtils.getContainerOfType(node, isProtocol);
+        const binding = protocol?.members.find(isBinding);
+        if (binding) return binding.parties.map(p => p.ref).filter((p): p is Party => p !== undefined);
+        return this.lexicalScope(context, 'Party').getAllElements().map(description => description.node).filter(isParty).toArray();
+    }
+
+    /** The steps an off-ramp may wait for: those of its source level's response and of the responses that one includes. */
+    protected offrampStepScope(deescalation: Deescalation): Scope {
+        const responses = deescalation.$container.members.filter(isResponse);
+        const own = responses.filter(response => response.level?.ref && response.level.ref === deescalation.from?.ref);
+        const included = own.flatMap(response => response.includes.map(level => level.ref))
+            .flatMap(level => responses.filter(response => level && response.level?.ref === level));
+        return this.createScopeForNodes([...own, ...included].flatMap(response => response.steps));
     }
 
     /** The steps of the expected level's response first, then any step of the protocol. */

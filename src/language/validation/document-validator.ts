@@ -5,19 +5,26 @@ import {
 } from 'langium';
 import { forEachNode } from '../workspace/ast-walk.js';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { isBetween, isChoiceType, isComparison, isMembership, isMemberValue, isScaleType, type Indicator } from '../generated/ast.js';
+import { isBetween, isChoiceType, isComparison, isMembership, isMemberValue, isNamed, isParty, isScaleType, type Indicator } from '../generated/ast.js';
 import type { DetenteServices } from '../detente-module.js';
 import { closestName } from './spelling.js';
 import { codeFields } from './report.js';
+import { applyAcceptances } from './accepts.js';
 
 const KIND_NAMES: Record<string, string> = {
     Level: 'level',
     Indicator: 'indicator',
-    Actor: 'party, organ or mediator',
+    Subject: 'party, mediator, body or role',
+    Party: 'party',
     Organ: 'organ',
     Channel: 'channel',
     Step: 'step',
     Member: 'member',
+    Rule: 'threshold or red line',
+    Event: 'event',
+    Action: 'verb',
+    Dimension: 'dimension',
+    Protocol: 'protocol',
 };
 
 export class DetenteDocumentValidator extends DefaultDocumentValidator {
@@ -26,6 +33,11 @@ export class DetenteDocumentValidator extends DefaultDocumentValidator {
     constructor(services: DetenteServices) {
         super(services);
         this.scopes = services.references.ScopeProvider;
+    }
+
+    /** Every check, then the document's `accept` clauses applied to what they found (see accepts.ts). */
+    override async validateDocument(document: LangiumDocument, options?: ValidationOptions, cancelToken?: Cancellation.CancellationToken): Promise<Diagnostic[]> {
+        return applyAcceptances(document, await super.validateDocument(document, options, cancelToken));
     }
 
     /** Every node's checks, as Langium runs them, with one walk of the tree and a pause per batch of nodes. */
@@ -99,7 +111,14 @@ export class DetenteDocumentValidator extends DefaultDocumentValidator {
             // A broken scope must not hide the diagnostic itself.
         }
         const suggestion = closestName(name, candidates);
-        const where = type === 'level' ? 'not in the ladder' : type === 'step' ? 'not a step of this response' : 'not declared here or in an imported file';
+        // An organ after a party: say whose organ is missing.
+        const container = info.container;
+        if (type === 'organ' && isNamed(container) && isParty(container.subject?.ref)) {
+            return `Unknown organ '${name}': ${container.subject.ref.name} has no organ of that name.${suggestion ? ` Did you mean '${suggestion}'?` : ''}`;
+        }
+        const where = type === 'level' ? 'not in the ladder'
+            : type === 'step' ? (info.container.$type === 'Deescalation' ? "not a step of the response of the level it steps down from" : 'not a step of this response')
+                : type === 'organ' ? 'not an organ of that party' : 'not declared here or in an imported file';
         return `Unknown ${type} '${name}': ${where}.${suggestion ? ` Did you mean '${suggestion}'?` : ''}`;
     }
 }
@@ -107,14 +126,23 @@ export class DetenteDocumentValidator extends DefaultDocumentValidator {
 function referenceKind(info: ReferenceInfo): string {
     const property = info.property;
     const container = info.container.$type;
-    if (property === 'level' || property === 'from' || property === 'to') return KIND_NAMES.Level;
-    if (property === 'indicator') return KIND_NAMES.Indicator;
-    if (property === 'authorizedBy') return KIND_NAMES.Organ;
-    if (property === 'channel' || property === 'fallback') return KIND_NAMES.Channel;
     if (property === 'after' || (container === 'Scenario' && property === 'steps')) return KIND_NAMES.Step;
-    if (property === 'actor' || property === 'counterpart' || property === 'ends') return KIND_NAMES.Actor;
-    return 'name';
+    if (property === 'authorizedBy') return KIND_NAMES.Organ;
+    const type = referenceTypes[`${container}:${property}`];
+    return (type && KIND_NAMES[type]) ?? 'name';
 }
+
+/** The declared type each reference property points to, by `Container:property`. */
+const referenceTypes: Record<string, string> = {
+    'Threshold:level': 'Level', 'Redline:level': 'Level', 'Response:level': 'Level', 'Response:includes': 'Level', 'Scenario:level': 'Level',
+    'Deescalation:from': 'Level', 'Deescalation:to': 'Level',
+    'Comparison:indicator': 'Indicator', 'Between:indicator': 'Indicator', 'Membership:indicator': 'Indicator', 'FlagTest:indicator': 'Indicator',
+    'Named:subject': 'Subject', 'Named:organ': 'Organ', 'EachParty:organ': 'Organ', 'OtherParty:organ': 'Organ', 'EveryOtherParty:organ': 'Organ',
+    'Binding:parties': 'Party', 'Body:members': 'Party',
+    'Step:channel': 'Channel', 'Duty:channel': 'Channel', 'Channel:fallback': 'Channel',
+    'Response:rule': 'Rule', 'BeforeEvent:event': 'Event', 'AfterEvent:event': 'Event', 'CountType:event': 'Event',
+    'Verb:action': 'Action', 'QuantityType:declared': 'Dimension', 'Supersedes:protocol': 'Protocol',
+};
 
 function isMemberReference(info: ReferenceInfo): boolean {
     return isMemberValue(info.container) || (isMembership(info.container) && info.property === 'members');

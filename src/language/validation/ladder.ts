@@ -38,3 +38,9 @@ export function checkDeescalationDirection(deescalation: Deescalation, accept: V
 function rankOf(level: Level): number {
     return level.$container.levels.indexOf(level);
 }
+
+/** An off-ramp waits for a condition (`when`), for steps (`after`), or both: without either, it never applies. */
+export function checkOfframpClauses(deescalation: Deescalation, accept: ValidationAcceptor): void {
+    if (deescalation.condition || deescalation.after.length > 0 || !deescalation.to?.ref) return;
+    report(accept, 'syntax', `A de-escalation needs 'when CONDITION', 'after STEP, …', or both.`, { node: deescalation, property: 'to' });
+}

@@ -1,8 +1,9 @@
 // unit-mismatch: a value that does not fit its indicator (dimension, unit, member, flag, percent range).
 import type { ValidationAcceptor } from 'langium';
-import type { Between, Comparison, FlagTest, Indicator, Membership, Quantity, QuantityType } from '../generated/ast.js';
-import { describeKind, indicatorKind, isMeasured, quantityProblem, useOf, valueProblem } from '../typing.js';
-import { unitProblem, type Dimension } from '../../model/units.js';
+import type { AstNode } from 'langium';
+import { type Agent, type Between, type Comparison, type FlagTest, type Indicator, type Membership, type Quantity, type QuantityType, isMediator, isNamed, isParty, isRole } from '../generated/ast.js';
+import { describeKind, durationProblem, indicatorKind, isMeasured, unitsOfDimension, useOf, valueProblem } from '../typing.js';
+import { type Dimension, unitProblem, unitsOf } from '../../model/units.js';
 import { report } from './report.js';
 
 export function checkComparison(comparison: Comparison, accept: ValidationAcceptor): void {
@@ -45,7 +46,10 @@ export function checkFlagTest(test: FlagTest, accept: ValidationAcceptor): void 
 /** `distance in nm`: the display unit must belong to the dimension. */
 export function checkDisplayUnit(type: QuantityType, accept: ValidationAcceptor): void {
     if (type.unit === undefined) return;
-    const problem = unitProblem(type.dimension as Dimension, type.unit);
+    const dimension = type.dimension ?? type.declared?.ref?.name;
+    const units = type.dimension ? unitsOf(type.dimension as Dimension) : type.declared?.ref ? unitsOfDimension(type.declared.ref) : undefined;
+    if (!dimension || !units) return;
+    const problem = unitProblem(dimension, units, type.unit);
     if (problem) {
         report(accept, 'unit-mismatch', capitalize(problem) + '.', { node: type, property: 'unit' });
     }
@@ -54,7 +58,7 @@ export function checkDisplayUnit(type: QuantityType, accept: ValidationAcceptor)
 /** Latencies, deadlines and hold times are durations. */
 export function checkDuration(quantity: Quantity | undefined, accept: ValidationAcceptor): void {
     if (!quantity) return;
-    const problem = quantityProblem('duration', quantity);
+    const problem = durationProblem(quantity);
     if (problem) {
         report(accept, 'unit-mismatch', capitalize(problem) + '.', { node: quantity });
     }
@@ -67,7 +71,26 @@ function capitalize(text: string): string {
 /** `worse when` orders measured indicators only; flags, scales and choices have a fixed order or none. */
 export function checkDirection(indicator: Indicator, accept: ValidationAcceptor): void {
     const kind = indicatorKind(indicator);
-    if (!indicator.direction || !kind || isMeasured(kind)) return;
-    const order = kind === 'flag' ? 'a flag is worse when true' : kind === 'scale' ? "a scale's later members are worse" : "a 'one of' has no order";
-    report(accept, 'unit-mismatch', `'worse when' applies to measured indicators; ${order}.`, { node: indicator, property: 'direction' });
+    const direction = indicator.direction;
+    if (!direction || !kind) return;
+    const truth = direction === 'true' || direction === 'false';
+    if (isMeasured(kind) && truth) {
+        report(accept, 'unit-mismatch', `'worse when ${direction}' is for flags; a measured indicator is worse when higher or lower.`, { node: indicator, property: 'direction' });
+    } else if (kind === 'flag' && !truth) {
+        report(accept, 'unit-mismatch', `A flag is worse when true or when false, not when ${direction}.`, { node: indicator, property: 'direction' });
+    } else if (kind === 'scale' || kind === 'choice') {
+        const order = kind === 'scale' ? "a scale's later members are worse" : "a 'one of' has no order";
+        report(accept, 'unit-mismatch', `'worse when' applies to measured indicators and flags; ${order}.`, { node: indicator, property: 'direction' });
+    }
+}
+
+/** `authorized by` names an organ: of a party, of a role's party, or of each party. */
+export function checkAuthorizer(agent: Agent | undefined, accept: ValidationAcceptor): void {
+    if (!agent || !isNamed(agent) || agent.organ || !agent.subject?.ref) return;
+    report(accept, 'unresolved-reference', `'authorized by' names an organ, not ${describeSubject(agent.subject.ref)} '${agent.subject.$refText}'; write ${agent.subject.$refText}.Organ.`,
+        { node: agent, property: 'subject' });
+}
+
+function describeSubject(subject: AstNode): string {
+    return isParty(subject) ? 'the party' : isRole(subject) ? 'the role' : isMediator(subject) ? 'the mediator' : 'the body';
 }

@@ -117,7 +117,7 @@ describe('scenario-failed', () => {
         `, 'scenario-failed')).toEqual([
             'Scenario "low" fails: at separation = 1 nm, radarLock = false, the level is Concern, not at least Alert.',
             'Scenario "high" fails: at radarLock = true, the level is Alert, not at most Concern.',
-            'Scenario "steps" fails: at radarLock = true, the level is Alert, whose response has no step \'hang\'.',
+            'Scenario "steps" fails: at radarLock = true, the level is Alert, and no step \'hang\' is due there.',
         ]);
     });
 

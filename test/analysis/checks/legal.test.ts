@@ -119,4 +119,36 @@ describe('reciprocity', () => {
         `), 'reciprocity')).toEqual([]);
         expect(await messages(`response Alert { step tell: Aland.MoD notifies Borea.MoD via Hotline within 1 h }`, 'reciprocity')).toEqual([]);
     });
+
+    // A party the protocol does not bind may be addressed but may not act: it owes no mirror. Addressed by one bound
+    // party, it is a third actor, and the mirror is the other bound party's step towards it.
+    describe('towards a party the protocol does not bind', () => {
+        const withCoria = (steps: string) => protocol(`
+            between Aland, Borea
+            require reciprocity
+            response Alert { ${steps} }
+        `).replace('    mediator UN', '    party Coria "Coria" { organ MoD "Ministry of Defence" }\n    mediator UN');
+
+        test('mirrored by the other bound party towards it, not by the party itself', async () => {
+            expect((await findingsOf(withCoria(`
+                step tell: Aland.MoD notifies Coria.MoD within 1 h
+                step tellToo: Borea.MoD notifies Coria.MoD within 1 h
+            `), 'reciprocity')).map(f => f.message)).toEqual([]);
+        });
+
+        test('without that mirror: the other bound party is named, not the party addressed', async () => {
+            expect((await findingsOf(withCoria(`
+                step tell: Aland.MoD notifies Coria.MoD within 1 h
+            `), 'reciprocity')).map(f => f.message)).toEqual([
+                "Step 'tell' (Aland.MoD notifies Coria.MoD) at Alert has no mirror: no step there in which Borea notifies Coria.MoD, as 'require reciprocity' demands.",
+            ]);
+        });
+
+        test('written with a role, and written out party by party, alike', async () => {
+            const written = await findingsOf(withCoria(`
+                step tell: Testing.MoD notifies Coria.MoD within 1 h
+            `).replace('    between', '    role Testing "the Party conducting the test"\n    between'), 'reciprocity');
+            expect(written).toEqual([]);
+        });
+    });
 });

@@ -98,7 +98,7 @@ describe('no-fallback-channel', () => {
                 step again: Aland.MoD notifies Borea.MoD via Hotline within 10 min
             }
         `, 'no-fallback-channel')).toEqual([
-            "Step 'call' of the most severe level, Crisis, relies on Hotline, which has no fallback: if it fails in a crisis, the step cannot be taken.",
+            "Step 'call', due at the most severe level, Crisis, relies on Hotline, which has no fallback: if it fails in a crisis, the step cannot be taken.",
         ]);
     });
 

@@ -2,23 +2,41 @@
 import {
     type Rational, add, compare, divide, equals, floor, isDecimal, multiply, parseDecimal, rational, toExactString
 } from '../../../src/model/rational.js';
-import type { Condition, Dimension, Indicator, Protocol, Value } from './protocol.js';
+import type { Condition, Dimension, Indicator, Protocol, Rule, Value } from './protocol.js';
 
 // ---- Units (§2: "units convert exactly") --------------------------------------------------
 
+/** §2's table of units, and those of the dimension the generated files declare (`POWER_DIMENSION`). */
 const UNITS: Readonly<Record<string, { dimension: Dimension; factor: Rational }>> = {
     m: { dimension: 'distance', factor: rational(1) },
     km: { dimension: 'distance', factor: rational(1000) },
     nm: { dimension: 'distance', factor: rational(1852) },
+    ft: { dimension: 'distance', factor: rational(3048, 10000) },
+    mi: { dimension: 'distance', factor: rational(1609344, 1000) },
     s: { dimension: 'duration', factor: rational(1) },
     min: { dimension: 'duration', factor: rational(60) },
     h: { dimension: 'duration', factor: rational(3600) },
     d: { dimension: 'duration', factor: rational(86400) },
+    wk: { dimension: 'duration', factor: rational(7 * 86400) },
     kn: { dimension: 'speed', factor: rational(1852, 3600) },
     kmh: { dimension: 'speed', factor: rational(1000, 3600) },
     mps: { dimension: 'speed', factor: rational(1) },
+    // A mile (1609.344 m) per hour.
+    mph: { dimension: 'speed', factor: rational(1609344, 3600000) },
+    Hz: { dimension: 'frequency', factor: rational(1) },
+    kHz: { dimension: 'frequency', factor: rational(1000) },
+    MHz: { dimension: 'frequency', factor: rational(1000000) },
+    GHz: { dimension: 'frequency', factor: rational(1000000000) },
+    W: { dimension: 'power', factor: rational(1) },
+    mW: { dimension: 'power', factor: rational(1, 1000) },
+    kW: { dimension: 'power', factor: rational(1000) },
+    // Declared as 1000 kW: a factor given in another unit than the base.
+    MW: { dimension: 'power', factor: rational(1000000) },
     '%': { dimension: 'percent', factor: rational(1) },
 };
+
+/** The declared dimension of the generated files, with factors that are exact decimals. */
+export const POWER_DIMENSION = 'dimension power "Radiated power" base W { mW = 0.001 W, kW = 1000 W, MW = 1000 kW }';
 
 function unitsOf(dimension: Dimension): string[] {
     return Object.keys(UNITS).filter(u => UNITS[u].dimension === dimension);
@@ -38,12 +56,16 @@ export function valueText(dimension: Dimension, base: Rational, tight = false): 
 }
 
 function isDimension(kind: string): kind is Dimension {
-    return kind === 'distance' || kind === 'duration' || kind === 'speed' || kind === 'count' || kind === 'percent';
+    return isContinuousKind(kind) || kind === 'count';
 }
 
-/** Distance, duration, speed and percent vary continuously; counts, flags, scales and choices do not. */
+function isContinuousKind(kind: string): boolean {
+    return kind === 'distance' || kind === 'duration' || kind === 'speed' || kind === 'frequency' || kind === 'power' || kind === 'percent';
+}
+
+/** Distances, durations, speeds, frequencies, percentages and declared dimensions vary continuously; counts, flags, scales and choices do not. */
 export function isContinuous(indicator: Indicator): boolean {
-    return indicator.kind === 'distance' || indicator.kind === 'duration' || indicator.kind === 'speed' || indicator.kind === 'percent';
+    return isContinuousKind(indicator.kind);
 }
 
 // ---- Situations and the level (§3) ----------------------------------------------------------
@@ -95,9 +117,26 @@ export function indicatorNamed(protocol: Protocol, name: string): Indicator {
     return protocol.indicators.find(i => i.name === name)!;
 }
 
-/** The most severe level among the rules that hold, else the baseline; rules in `without` are left out. */
+/** §3: a rule holds where its condition holds and its `unless` condition does not. */
+export function ruleHolds(protocol: Protocol, rule: Rule, s: Situation): boolean {
+    return holds(protocol, rule.condition, s) && !(rule.unless && holds(protocol, rule.unless, s));
+}
+
+/** §3: a situation is inside the protocol when every `scope` condition holds. */
+export function inside(protocol: Protocol, s: Situation): boolean {
+    return protocol.scopes.every(scope => holds(protocol, scope, s));
+}
+
+/** The level outside the scope: none. */
+export const OUTSIDE = -1;
+
+/**
+ * The most severe level among the rules that hold, else the baseline; rules in `without` are left out.
+ * Outside the scope, no level (`OUTSIDE`).
+ */
 export function levelOf(protocol: Protocol, s: Situation, without: ReadonlySet<number> = new Set()): number {
-    return protocol.rules.reduce((level, rule, i) => !without.has(i) && rule.level > level && holds(protocol, rule.condition, s) ? rule.level : level, 0);
+    if (!inside(protocol, s)) return OUTSIDE;
+    return protocol.rules.reduce((level, rule, i) => !without.has(i) && rule.level > level && ruleHolds(protocol, rule, s) ? rule.level : level, 0);
 }
 
 /** The indicators a condition mentions. */
@@ -110,9 +149,12 @@ export function indicatorsOf(c: Condition, into = new Set<string>()): Set<string
     return into;
 }
 
-/** Every condition of the protocol: rules, off-ramps and scenarios' given values. */
+/** Every condition of the protocol: rules and their exceptions, scopes, off-ramps and scenarios' given values. */
 export function allConditions(protocol: Protocol): Condition[] {
-    return [...protocol.rules.map(r => r.condition), ...protocol.offramps.map(o => o.condition), ...protocol.scenarios.flatMap(s => s.given)];
+    return [
+        ...protocol.rules.flatMap(r => r.unless ? [r.condition, r.unless] : [r.condition]), ...protocol.scopes,
+        ...protocol.offramps.map(o => o.condition), ...protocol.scenarios.flatMap(s => s.given),
+    ];
 }
 
 // ---- The grid -----------------------------------------------------------------------------
@@ -260,27 +302,35 @@ export class Grid {
 
 // ---- What §4 says of each declaration ------------------------------------------------------
 
-/** The verdicts of §4, computed by brute force over the grid. */
+/**
+ * The verdicts of §4, computed by brute force over the grid. §3: "every check and table considers only the
+ * situations inside" the scope, so where rules and off-ramps hold is taken inside it.
+ */
 export class Oracle {
     readonly grid: Grid;
-    /** The level of each situation. */
+    /** The level of each situation (`OUTSIDE` outside the scope). */
     readonly levels: Int8Array;
-    /** Where each rule holds. */
+    /** Whether each situation lies inside the scope. */
+    readonly inside: Uint8Array;
+    /** Where each rule holds (its condition, not its exception), inside the scope. */
     readonly ruleHolds: Uint8Array[];
+    /** Where each off-ramp's condition holds, inside the scope. */
     readonly offrampHolds: Uint8Array[];
-    /** Where each scenario's given values all hold. */
+    /** Where each scenario's given values all hold (inside the scope or not). */
     readonly givenHolds: Uint8Array[];
     private readonly situations: Situation[];
 
     constructor(readonly protocol: Protocol) {
         this.grid = new Grid(protocol);
         this.situations = Array.from({ length: this.grid.size }, (_, k) => this.grid.situation(k));
-        const where = (c: Condition) => Uint8Array.from(this.situations, s => Number(holds(protocol, c, s)));
-        this.ruleHolds = protocol.rules.map(r => where(r.condition));
-        this.offrampHolds = protocol.offramps.map(o => where(o.condition));
-        this.givenHolds = protocol.scenarios.map(s => where({ kind: 'and', operands: s.given, parenthesized: false }));
-        this.levels = Int8Array.from(this.situations, (_, k) =>
-            protocol.rules.reduce((level, rule, i) => this.ruleHolds[i][k] && rule.level > level ? rule.level : level, 0));
+        this.inside = Uint8Array.from(this.situations, s => Number(inside(protocol, s)));
+        const where = (test: (s: Situation) => boolean) => Uint8Array.from(this.situations, (s, k) => Number(this.inside[k] === 1 && test(s)));
+        this.ruleHolds = protocol.rules.map(r => where(s => ruleHolds(protocol, r, s)));
+        this.offrampHolds = protocol.offramps.map(o => where(s => holds(protocol, o.condition, s)));
+        this.givenHolds = protocol.scenarios.map(sc => Uint8Array.from(this.situations, s => Number(sc.given.every(g => holds(protocol, g, s)))));
+        this.levels = Int8Array.from(this.situations, (_, k) => this.inside[k]
+            ? protocol.rules.reduce((level, rule, i) => this.ruleHolds[i][k] && rule.level > level ? rule.level : level, 0)
+            : OUTSIDE);
     }
 
     situation(k: number): Situation {
@@ -291,8 +341,14 @@ export class Oracle {
         return Array.from({ length: this.grid.size }, (_, k) => k);
     }
 
+    /** `empty-scope`: the protocol has scopes, and no situation lies inside all of them. */
+    emptyScope(): boolean {
+        return this.protocol.scopes.length > 0 && !this.inside.includes(1);
+    }
+
     /** The level with the rules of `without` left out. */
     levelWithout(k: number, without: ReadonlySet<number>): number {
+        if (!this.inside[k]) return OUTSIDE;
         return this.protocol.rules.reduce((level, rule, i) => !without.has(i) && this.ruleHolds[i][k] && rule.level > level ? rule.level : level, 0);
     }
 
@@ -300,9 +356,9 @@ export class Oracle {
         return this.ruleHolds[rule].includes(1);
     }
 
-    /** `always-true`: above the baseline and holds in every situation. */
+    /** `always-true`: above the baseline and holds in every situation inside the scope. */
     alwaysTrue(rule: number): boolean {
-        return this.protocol.rules[rule].level > 0 && !this.ruleHolds[rule].includes(0);
+        return this.protocol.rules[rule].level > 0 && this.indices().every(k => !this.inside[k] || this.ruleHolds[rule][k] === 1);
     }
 
     /** Wherever the rule holds, some other rule whose level passes `keep` holds too. */
@@ -326,7 +382,11 @@ export class Oracle {
         return this.levels.includes(level);
     }
 
-    /** `force-on-tentative`: its level has force, its indicators are all tentative, and somewhere it holds and decides the level. */
+    /**
+     * `force-on-tentative`: its level has force, its indicators are all tentative, and somewhere it holds and
+     * decides the level. "Its indicators" are read as those of its condition: an `unless` exception on an
+     * observed indicator does not make the rule rest on an observation (the contract does not say).
+     */
     forceOnTentative(rule: number): boolean {
         const { rules, forceLevels } = this.protocol;
         const level = rules[rule].level;
@@ -341,41 +401,41 @@ export class Oracle {
         return this.protocol.indicators.every(indicator => {
             const a = t.get(indicator.name)!;
             const b = s.get(indicator.name)!;
-            switch (indicator.kind) {
-                case 'flag': return a === b || a === true;
-                case 'scale': return indicator.members!.indexOf(a as string) >= indicator.members!.indexOf(b as string);
-                case 'choice': return a === b;
-                default: {
-                    const c = compare(a as Rational, b as Rational);
-                    return indicator.worse === 'higher' ? c >= 0 : indicator.worse === 'lower' ? c <= 0 : c === 0;
-                }
+            switch (direction(indicator)) {
+                case 0: return indicator.kind === 'scale' || indicator.kind === 'choice' || indicator.kind === 'flag' ? a === b : compare(a as Rational, b as Rational) === 0;
+                case 1: return indicator.kind === 'flag' ? a === b || a === true : indicator.kind === 'scale'
+                    ? indicator.members!.indexOf(a as string) >= indicator.members!.indexOf(b as string) : compare(a as Rational, b as Rational) >= 0;
+                default: return indicator.kind === 'flag' ? a === b || a === false : compare(a as Rational, b as Rational) <= 0;
             }
         });
     }
 
     /**
-     * `non-monotone`: some situation at least as bad as another gets a lower level. If s ≤ t, a chain of
-     * one-cell steps towards worse on single directed axes leads from s to t, and the level drops along
-     * one of those steps: looking at single steps is enough.
+     * `non-monotone`: some situation inside the scope has a lower level than another, inside it too, that it is
+     * at least as bad as. The situations at least as bad as s are the cells from s's onwards, towards worse, on
+     * every directed axis (its own cell on neutral ones): that set is s's cell and the sets of its one-step
+     * neighbours towards worse, so the least level over it follows cell by cell. Outside the scope there is no
+     * level, but the situations beyond may be inside: the way through counts, the level there does not.
      */
     nonMonotone(): boolean {
-        const directed = this.grid.axes.map(axis => {
-            const i = axis.indicator;
-            if (i.kind === 'flag' || i.kind === 'scale') return 1;
-            if (i.kind === 'choice' || !i.worse) return 0;
-            return i.worse === 'higher' ? 1 : -1;
-        });
-        return this.indices().some(k => {
+        const steps = this.grid.axes.map(axis => direction(axis.indicator));
+        const least = new Int8Array(this.grid.size).fill(-2); // -2: not yet known
+        const NONE = 127;
+        const leastFrom = (k: number): number => {
+            if (least[k] !== -2) return least[k];
+            let found = this.inside[k] ? this.levels[k] : NONE;
             const cells = this.grid.cells(k);
-            return directed.some((step, d) => {
-                if (step === 0) return false;
+            steps.forEach((step, d) => {
                 const next = cells[d] + step;
-                if (next < 0 || next >= this.grid.axes[d].values.length) return false;
+                if (step === 0 || next < 0 || next >= this.grid.axes[d].values.length) return;
                 const moved = cells.slice();
                 moved[d] = next;
-                return this.levels[this.grid.indexOf(moved)] < this.levels[k];
+                found = Math.min(found, leastFrom(this.grid.indexOf(moved)));
             });
-        });
+            least[k] = found;
+            return found;
+        };
+        return this.indices().some(k => this.inside[k] === 1 && leastFrom(k) < this.levels[k]);
     }
 
     /** Where a level is above `to` and not above `from`: the levels an off-ramp from `from` to `to` steps down from. */
@@ -415,17 +475,34 @@ export class Oracle {
         return found.map(c => this.grid.indexOf(c));
     }
 
-    /** Scenarios: `undefined` when no situation matches the given values, else whether every match meets the expectation. */
+    /**
+     * Scenarios: `undefined` when no situation matches the given values (inside the scope, unless it expects to
+     * be outside it), else whether every match meets the expectation.
+     */
     scenarioPasses(scenario: number): boolean | undefined {
-        const matching = this.indices().filter(k => this.givenHolds[scenario][k]);
+        const outside = this.protocol.scenarios[scenario].outside;
+        const matching = this.indices().filter(k => this.givenHolds[scenario][k] && (outside || this.inside[k]));
         if (matching.length === 0) return undefined;
         return matching.every(k => meetsExpectation(this.protocol, scenario, this.levels[k]));
     }
 }
 
 export function meetsExpectation(protocol: Protocol, scenario: number, level: number): boolean {
-    const { bound, level: expected } = protocol.scenarios[scenario];
+    const { bound, level: expected, outside } = protocol.scenarios[scenario];
+    if (outside) return level === OUTSIDE;
     return bound === 'least' ? level >= expected : bound === 'most' ? level <= expected : level === expected;
+}
+
+/**
+ * Which way is worse along an axis, as the grid orders its values: 1 towards later cells, -1 towards earlier
+ * ones, 0 unordered. §2: a flag is worse when true unless declared `worse when false` or `neutral`; a scale
+ * towards its later members; a `one of` never; a number by its `worse when`, else (or `neutral`) not at all.
+ */
+export function direction(indicator: Indicator): number {
+    if (indicator.neutral || indicator.kind === 'choice') return 0;
+    if (indicator.kind === 'flag') return indicator.worse === 'false' ? -1 : 1;
+    if (indicator.kind === 'scale') return 1;
+    return indicator.worse === 'higher' ? 1 : indicator.worse === 'lower' ? -1 : 0;
 }
 
 // ---- Reading witnesses ------------------------------------------------------------------

@@ -5,7 +5,7 @@ import { describe, expect, test } from 'vitest';
 import { explain } from '../../../src/analysis/explain.js';
 import { parseGiven } from '../../../src/analysis/given.js';
 import { equals } from '../../../src/model/rational.js';
-import { Grid, type Oracle, type Plain, allConditions, completed, indicatorsOf, levelOf, readSituation } from './evaluate.js';
+import { Grid, OUTSIDE, type Oracle, type Plain, allConditions, completed, indicatorsOf, levelOf, readSituation } from './evaluate.js';
 import { generatedProtocol } from './generate-text.js';
 import { check } from './pipeline.js';
 import type { Generated, Indicator, Protocol } from './protocol.js';
@@ -65,7 +65,8 @@ describe('explain', () => {
             const { protocol } = generated;
             const given = givenOf(protocol, new Grid(protocol), chosen);
             const { explanation, oracle } = await explained(generated, given);
-            const expected = [...new Set(matching(oracle, given).map(k => oracle.levels[k]))].sort().map(rank => protocol.levels[rank]);
+            // Outside the scope there is no level to list.
+            const expected = [...new Set(matching(oracle, given).map(k => oracle.levels[k]))].filter(rank => rank !== OUTSIDE).sort().map(rank => protocol.levels[rank]);
             expect(explanation.levels.map(l => l.level.name), given.assignments.join(' ')).toEqual(expected);
         }), RUNS);
     }, TIMEOUT);
@@ -90,12 +91,32 @@ describe('explain', () => {
         }), RUNS);
     }, TIMEOUT);
 
-    test('lists the rules that hold in every matching situation as always, in some as possibly, and no other', async () => {
+    test('gives each situation of the grid its level, and none outside the scope', async () => {
+        await fc.assert(fc.asyncProperty(generatedProtocol, fc.nat(), async (generated, seed) => {
+            const { protocol } = generated;
+            const { model, oracle } = await check(generated);
+            const grid = oracle.grid;
+            // Every situation of a grid of up to 200; fifty spread over a larger one.
+            const count = grid.size <= 200 ? grid.size : 50;
+            const step = Math.max(1, Math.floor(grid.size / count));
+            for (let n = 0; n < count; n++) {
+                const k = (seed + n * step) % grid.size;
+                const cells = grid.cells(k);
+                const assignments = grid.axes.map((axis, d) => `${axis.indicator.name}=${grid.text(d, cells[d])}`);
+                const levels = explain(model, parseGiven(model, assignments)).levels.map(l => l.level.name);
+                expect(levels, assignments.join(' ')).toEqual(oracle.levels[k] === OUTSIDE ? [] : [protocol.levels[oracle.levels[k]]]);
+            }
+        }), { ...RUNS, numRuns: 60 });
+    }, TIMEOUT);
+
+    test('lists the rules that hold (inside the scope) in every matching situation as always, in some as possibly, and no other', async () => {
         await fc.assert(fc.asyncProperty(generatedProtocol, picks, async (generated, chosen) => {
             const { protocol } = generated;
             const given = givenOf(protocol, new Grid(protocol), chosen);
             const { explanation, oracle } = await explained(generated, given);
-            const situations = matching(oracle, given);
+            // Outside the scope the protocol applies no rule (oracle.ruleHolds is taken inside it): a rule holds
+            // always when it holds in every matching situation inside the scope.
+            const situations = matching(oracle, given).filter(k => oracle.inside[k]);
             const expected = protocol.rules.flatMap((rule, i) => {
                 const where = situations.filter(k => oracle.ruleHolds[i][k]).length;
                 return where === 0 ? [] : [`${rule.name}: ${where === situations.length ? 'always' : 'possibly'}`];

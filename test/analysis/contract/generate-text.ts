@@ -4,18 +4,19 @@ import { type Rational, compare, parseDecimal } from '../../../src/model/rationa
 import type {
     Condition, Dimension, Generated, Indicator, Kind, Offramp, Operator, Protocol, Quantity, Rendered, Rule, Scenario, Value
 } from './protocol.js';
-import { toBaseUnits } from './evaluate.js';
+import { POWER_DIMENSION, toBaseUnits } from './evaluate.js';
 
 const LEVELS = ['Routine', 'Concern', 'Alert', 'Crisis'];
 const SCALE = ['Peacetime', 'Exercise', 'Deployment'];
 const CHOICE = ['North', 'South', 'Strait'];
 const NAMES: Record<Kind, string> = {
-    distance: 'separation', duration: 'incursion', speed: 'closing', count: 'vessels', percent: 'readiness',
-    flag: 'radarLock', scale: 'posture', choice: 'zone',
+    distance: 'separation', duration: 'incursion', speed: 'closing', frequency: 'emission', power: 'laserPower',
+    count: 'vessels', percent: 'readiness', flag: 'radarLock', scale: 'posture', choice: 'zone',
 };
 const KINDS = Object.keys(NAMES) as Kind[];
 const DISPLAY_UNITS: Partial<Record<Kind, readonly string[]>> = {
-    distance: ['m', 'km', 'nm'], duration: ['s', 'min', 'h'], speed: ['kn', 'kmh', 'mps'], percent: ['%'],
+    distance: ['m', 'km', 'nm', 'ft', 'mi'], duration: ['s', 'min', 'h', 'wk'], speed: ['kn', 'kmh', 'mps', 'mph'],
+    frequency: ['Hz', 'kHz', 'MHz', 'GHz'], power: ['W', 'mW', 'kW'], percent: ['%'],
 };
 
 /**
@@ -23,18 +24,23 @@ const DISPLAY_UNITS: Partial<Record<Kind, readonly string[]>> = {
  * spellings: one protocol often writes the same boundary in two units (`1 nm` and `1852 m`).
  */
 const BOUNDARIES: Record<Dimension, readonly (readonly string[])[]> = {
-    distance: [['500 m', '0.5 km'], ['0.5 nm', '926 m'], ['1 km', '1000 m'], ['1 nm', '1852 m', '1.852 km'], ['2 nm', '3704 m'], ['5 km', '5000 m'], ['0 m', '0 nm']],
-    duration: [['10 min', '600 s'], ['30 min', '0.5 h', '1800 s'], ['1 h', '60 min'], ['90 min', '1.5 h'], ['1 d', '24 h'], ['0 min']],
-    speed: [['18 kmh', '5 mps'], ['10 kn', '18.52 kmh'], ['20 kn', '37.04 kmh'], ['36 kmh', '10 mps'], ['0 kn']],
+    distance: [['500 m', '0.5 km'], ['0.5 nm', '926 m'], ['1 km', '1000 m'], ['1 nm', '1852 m', '1.852 km'], ['2 nm', '3704 m'], ['5 km', '5000 m'], ['0 m', '0 nm'],
+        ['1000 ft', '304.8 m', '0.3048 km'], ['1 mi', '1609.344 m', '5280 ft'], ['100 ft', '30.48 m']],
+    duration: [['10 min', '600 s'], ['30 min', '0.5 h', '1800 s'], ['1 h', '60 min'], ['90 min', '1.5 h'], ['1 d', '24 h'], ['0 min'], ['1 wk', '7 d', '168 h']],
+    speed: [['18 kmh', '5 mps'], ['10 kn', '18.52 kmh'], ['20 kn', '37.04 kmh'], ['36 kmh', '10 mps'], ['0 kn'], ['10 mph', '16.09344 kmh', '4.4704 mps'], ['50 mph', '80.4672 kmh']],
+    frequency: [['1 MHz', '1000 kHz', '1000000 Hz'], ['2.4 GHz', '2400 MHz'], ['500 kHz', '0.5 MHz'], ['100 MHz', '0.1 GHz'], ['0 Hz']],
+    power: [['1 kW', '1000 W'], ['500 mW', '0.5 W'], ['2 MW', '2000 kW', '2000000 W'], ['5 W', '5000 mW'], ['0 W']],
     count: [['0'], ['1'], ['2'], ['3'], ['5']],
     percent: [['0 %', '0'], ['25 %', '25%', '25'], ['50 %', '50'], ['90 %', '90%'], ['100 %', '100']],
 };
 
 /** Values between the boundaries, as a scenario's `given` may fix them. */
 const BESIDE: Record<Dimension, readonly string[]> = {
-    distance: ['700 m', '1.5 nm', '3 km', '0.2 nm'],
+    distance: ['700 m', '1.5 nm', '3 km', '0.2 nm', '2 mi', '500 ft'],
     duration: ['45 min', '2 h', '5 min'],
-    speed: ['15 kn', '50 kmh', '2 mps'],
+    speed: ['15 kn', '50 kmh', '2 mps', '30 mph'],
+    frequency: ['3 MHz', '900 kHz', '5 GHz'],
+    power: ['10 W', '2 kW', '100 mW'],
     count: ['4', '7'],
     percent: ['60 %', '10%'],
 };
@@ -117,18 +123,26 @@ function condition(indicators: readonly Indicator[], depth: number): fc.Arbitrar
     );
 }
 
+type Direction = Indicator['worse'] | 'neutral' | undefined;
+
+/** How an indicator's direction may be declared: measured ones `worse when higher|lower`, flags `worse when true|false`, both `neutral`. */
+function directions(kind: Kind): fc.Arbitrary<Direction> {
+    if (kind === 'flag') return fc.constantFrom<Direction>(undefined, undefined, 'true', 'false', 'false', 'neutral', 'neutral');
+    if (kind === 'scale' || kind === 'choice') return fc.constant(undefined);
+    return fc.constantFrom<Direction>('higher', 'lower', undefined, 'higher', 'lower', 'neutral');
+}
+
 function indicatorOf(kind: Kind): fc.Arbitrary<Indicator> {
-    const measured = kind !== 'flag' && kind !== 'scale' && kind !== 'choice';
     const units = DISPLAY_UNITS[kind];
     return fc.record({
-        worse: measured ? fc.constantFrom<'higher' | 'lower' | undefined>('higher', 'lower', undefined) : fc.constant(undefined),
+        worse: directions(kind),
         tentative: fc.boolean(),
         topLevel: fc.boolean(),
         unit: units ? fc.option(fc.constantFrom(...units), { nil: undefined, freq: 3 }) : fc.constant(undefined),
     }).map(shape => ({
         name: NAMES[kind],
         kind,
-        ...(shape.worse ? { worse: shape.worse } : {}),
+        ...(shape.worse === 'neutral' ? { neutral: true } : shape.worse ? { worse: shape.worse } : {}),
         ...(kind === 'scale' ? { members: SCALE } : kind === 'choice' ? { members: CHOICE } : {}),
         tentative: shape.tentative,
         topLevel: shape.topLevel,
@@ -148,7 +162,16 @@ function protocolFrom(indicators: readonly Indicator[], ladder: number): fc.Arbi
         // Most rules are one comparison or two; a few nest deeper.
         condition: fc.oneof({ weight: 3, arbitrary: condition(used, 0) }, { weight: 2, arbitrary: condition(used, 1) }, { weight: 1, arbitrary: condition(used, 2) }),
         level: fc.integer({ min: 1, max: top }),
-    });
+        // An exception on about one rule in three, mostly a single comparison.
+        unless: fc.oneof({ weight: 6, arbitrary: fc.constant(undefined) }, { weight: 2, arbitrary: condition(used, 0) }, { weight: 1, arbitrary: condition(used, 1) }),
+    }).map(({ unless, ...r }) => unless ? { ...r, unless } : r);
+    // Half the protocols have no scope; the others one or two, each mostly a single comparison.
+    const scope = fc.oneof({ weight: 3, arbitrary: condition(used, 0) }, { weight: 1, arbitrary: condition(used, 1) });
+    const scopes = fc.oneof(
+        { weight: 4, arbitrary: fc.constant<Condition[]>([]) },
+        { weight: 3, arbitrary: fc.array(scope, { minLength: 1, maxLength: 1 }) },
+        { weight: 1, arbitrary: fc.array(scope, { minLength: 2, maxLength: 2 }) },
+    );
     const given = fc.constantFrom(...used).chain(indicator => indicator.kind === 'flag' || indicator.kind === 'scale' || indicator.kind === 'choice'
         ? test(indicator)
         : fc.oneof(
@@ -159,18 +182,23 @@ function protocolFrom(indicators: readonly Indicator[], ladder: number): fc.Arbi
         given: fc.array(given, { minLength: 1, maxLength: 2 }),
         bound: fc.constantFrom<'least' | 'most' | undefined>(undefined, undefined, 'least', 'most'),
         level: fc.nat({ max: top }),
+        outside: fc.constantFrom(false, false, false, false, true),
     });
     return fc.array(rule, { minLength: 1, maxLength: 4 }).chain(rules => fc.record({
         rules: fc.constant(rules),
         offramps: fc.array(offramp(used, rules, top), { minLength: 1, maxLength: 2 }),
         scenarios: fc.array(scenario, { maxLength: 2 }),
+        scopes,
         responses: fc.array(fc.constantFrom<'force' | 'plain' | 'none'>('force', 'plain', 'none'), { minLength: top, maxLength: top }),
-    })).map(({ rules, offramps, scenarios, responses }): Protocol => ({
+    })).map(({ rules, offramps, scenarios, scopes, responses }): Protocol => ({
         indicators,
         levels: LEVELS.slice(0, ladder),
         rules: rules.map((r, i): Rule => ({ ...r, name: `${r.kind === 'redline' ? 'R' : 'T'}${i + 1}` })),
+        scopes,
         offramps,
-        scenarios: scenarios.map((s, i): Scenario => ({ name: `S${i + 1}`, given: s.given, level: s.level, ...(s.bound ? { bound: s.bound } : {}) })),
+        scenarios: scenarios.map((s, i): Scenario => s.outside
+            ? { name: `S${i + 1}`, given: s.given, level: 0, outside: true }
+            : { name: `S${i + 1}`, given: s.given, level: s.level, ...(s.bound ? { bound: s.bound } : {}) }),
         forceLevels: responses.map((r, i) => r === 'force' ? i + 1 : -1).filter(r => r > 0),
         plainLevels: responses.map((r, i) => r === 'plain' ? i + 1 : -1).filter(r => r > 0),
     }));
@@ -253,9 +281,10 @@ function opposite(indicator: Indicator, t: Test): fc.Arbitrary<Condition> {
     }
 }
 
-/** 1–3 indicators of different types, sometimes an unused one at the top level, 2–4 levels. */
+/** 1–3 indicators of different types, sometimes an unused one at the top level, 2–4 levels, sometimes one or two scopes. */
 export const generatedProtocol: fc.Arbitrary<Generated> = fc.record({
-    kinds: fc.uniqueArray(fc.constantFrom(...KINDS), { minLength: 1, maxLength: 3 }),
+    // Flags (worse when true, false, or neutral) and distances (in ft and mi too) a little more often than the others.
+    kinds: fc.uniqueArray(fc.constantFrom(...KINDS, 'flag', 'flag', 'distance'), { minLength: 1, maxLength: 3 }),
     unused: fc.boolean(),
     ladder: fc.integer({ min: 2, max: 4 }),
 }).chain(({ kinds, unused, ladder }) => fc.tuple(...kinds.map(indicatorOf))
@@ -303,16 +332,17 @@ function indicatorText(indicator: Indicator): string {
             : indicator.kind;
     return `indicator ${indicator.name} "The ${indicator.name}" : ${type}` +
         (indicator.unit ? ` in ${indicator.unit}` : '') +
-        (indicator.worse ? ` worse when ${indicator.worse}` : '') +
+        (indicator.worse ? ` worse when ${indicator.worse}` : indicator.neutral ? ' neutral' : '') +
         (indicator.tentative ? ' tentative' : '');
 }
 
 export function render(protocol: Protocol): Rendered {
     const out: string[] = [];
-    const lines = { levels: [] as number[], rules: [] as number[], offramps: [] as number[], scenarios: [] as number[] };
+    const lines = { levels: [] as number[], rules: [] as number[], scopes: [] as number[], offramps: [] as number[], scenarios: [] as number[] };
     const emit = (text: string) => out.push(text) - 1;
     const level = (rank: number) => protocol.levels[rank];
     emit('// A generated protocol, checked against the contract by brute force.');
+    if (protocol.indicators.some(i => i.kind === 'power')) emit(POWER_DIMENSION);
     protocol.indicators.filter(i => i.topLevel).forEach(i => emit(indicatorText(i)));
     emit('');
     emit('protocol Generated "Generated protocol" {');
@@ -329,8 +359,10 @@ export function render(protocol: Protocol): Rendered {
     emit('    ladder {');
     protocol.levels.forEach(name => lines.levels.push(emit(`        ${name} "${name} level"`)));
     emit('    }');
+    protocol.scopes.forEach((scope, i) => lines.scopes.push(emit(`    scope "Art. 0(${i + 1})": ${conditionText(scope)}`)));
     protocol.rules.forEach((rule, i) => {
-        const head = `    ${rule.kind} ${rule.name} "Art. ${i + 1}": ${conditionText(rule.condition)} -> ${level(rule.level)}`;
+        const head = `    ${rule.kind} ${rule.name} "Art. ${i + 1}": ${conditionText(rule.condition)} -> ${level(rule.level)}` +
+            (rule.unless ? ` unless ${conditionText(rule.unless)}` : '');
         lines.rules.push(emit(rule.kind === 'redline' ? `${head} { consequence "Suspension of exercises" disclosure public }` : head));
     });
     protocol.levels.forEach((name, rank) => {
@@ -350,7 +382,7 @@ export function render(protocol: Protocol): Rendered {
         `    deescalate ${level(offramp.from)} to ${level(offramp.to)} when ${conditionText(offramp.condition)}${offramp.hold ? ` for ${offramp.hold}` : ''}`)));
     protocol.scenarios.forEach(scenario => lines.scenarios.push(emit(
         `    scenario "${scenario.name}" { given ${scenario.given.map(g => conditionText(g)).join(', ')} ` +
-        `expect ${scenario.bound ? `at ${scenario.bound} ` : ''}${level(scenario.level)} }`)));
+        `expect ${scenario.outside ? 'outside scope' : `${scenario.bound ? `at ${scenario.bound} ` : ''}${level(scenario.level)}`} }`)));
     emit('}');
     return { text: out.join('\n') + '\n', lines };
 }

@@ -5,7 +5,7 @@ import { describe, expect, test } from 'vitest';
 import type { SituationWitness, Witness } from '../../../src/analysis/findings.js';
 import { STRUCTURAL_CODES } from '../../helpers.js';
 import {
-    type Oracle, type Situation, cellOf, closuresMeet, completed, holds, levelOf, meetsExpectation, readSituation
+    OUTSIDE, type Oracle, type Situation, cellOf, closuresMeet, completed, holds, levelOf, meetsExpectation, readSituation, ruleHolds
 } from './evaluate.js';
 import { generatedProtocol } from './generate-text.js';
 import { type Checked, type Declaration, check, findings, flagged, misplaced, where } from './pipeline.js';
@@ -27,6 +27,8 @@ function read(protocol: Protocol, witness: SituationWitness): { situation: Situa
     expect(found.problems, 'values that do not fit their indicators').toEqual([]);
     expect(found.missing, 'indicators a condition uses but the witness leaves out').toEqual([]);
     const level = levelOf(protocol, found.situation);
+    // §3: every check considers only the situations inside the scope; so do the witnesses.
+    expect(level, `inside the scope: ${JSON.stringify(witness.situation)}`).not.toBe(OUTSIDE);
     if (witness.level !== undefined) expect(witness.level, 'the level the witness states').toBe(protocol.levels[level]);
     return { situation: found.situation, level };
 }
@@ -48,7 +50,7 @@ const thresholds = (p: Protocol) => (i: number) => p.rules[i].kind === 'threshol
 const redlines = (p: Protocol) => (i: number) => p.rules[i].kind === 'redline';
 
 describe('generated protocols', () => {
-    test('are valid version 1 text: no structural error, and the analysis completes', async () => {
+    test('are valid text: no structural error, and the analysis completes', async () => {
         await holdsFor((_, checked) => {
             const structural = checked.diagnostics.filter(d => STRUCTURAL_CODES.has(String(d.code)) || d.code === 'analysis-incomplete');
             expect(structural.map(d => `${String(d.code)}@${d.range.start.line + 1}: ${d.message}`)).toEqual([]);
@@ -61,7 +63,7 @@ describe('every finding over situations', () => {
         'unsatisfiable-condition': ['rules', 'offramps', 'scenarios'],
         'always-true': ['rules'], 'masked-threshold': ['rules'], 'redundant-threshold': ['rules'], 'redline-masked': ['rules'],
         'non-monotone': ['rules'], 'force-on-tentative': ['rules'], 'unreachable-level': ['levels'],
-        'flapping': ['offramps'], 'no-hysteresis': ['offramps'], 'scenario-failed': ['scenarios'],
+        'flapping': ['offramps'], 'no-hysteresis': ['offramps'], 'scenario-failed': ['scenarios'], 'empty-scope': ['scopes'],
     };
     test('sits on a declaration of the kind it is about', async () => {
         await holdsFor(({ rendered }, checked) => {
@@ -70,22 +72,37 @@ describe('every finding over situations', () => {
     }, TIMEOUT);
 });
 
+/*
+ * With an empty scope the contract's "no situation (inside the scope) satisfies" and "every situation (inside
+ * the scope) satisfies" both hold of every rule, vacuously. `empty-scope` is then the finding that matters;
+ * what the checks of single rules and off-ramps say besides is left open, and not compared.
+ */
+describe('empty-scope', () => {
+    test('on the first scope, exactly when the scopes together hold in no situation', async () => {
+        await holdsFor(({ rendered }, checked) => {
+            expect(flagged(checked, rendered, 'empty-scope', 'scopes')).toEqual(checked.oracle.emptyScope() ? [0] : []);
+        });
+    }, TIMEOUT);
+});
+
 describe('unsatisfiable-condition', () => {
-    test('on exactly the rules no situation satisfies', async () => {
+    test('on exactly the rules no situation inside the scope satisfies (the condition without its exception)', async () => {
         await holdsFor(({ protocol, rendered }, checked) => {
+            if (checked.oracle.emptyScope()) return;
             expect(flagged(checked, rendered, 'unsatisfiable-condition', 'rules'))
                 .toEqual(where(protocol.rules.length, i => !checked.oracle.satisfiable(i)));
         });
     }, TIMEOUT);
 
-    test('on exactly the off-ramps no situation satisfies', async () => {
+    test('on exactly the off-ramps no situation inside the scope satisfies', async () => {
         await holdsFor(({ protocol, rendered }, checked) => {
+            if (checked.oracle.emptyScope()) return;
             expect(flagged(checked, rendered, 'unsatisfiable-condition', 'offramps'))
                 .toEqual(where(protocol.offramps.length, i => !checked.oracle.offrampHolds[i].includes(1)));
         });
     }, TIMEOUT);
 
-    test('on exactly the scenarios whose given values no situation satisfies', async () => {
+    test('on exactly the scenarios whose given values no situation satisfies (inside the scope, unless they expect to be outside it)', async () => {
         await holdsFor(({ protocol, rendered }, checked) => {
             expect(flagged(checked, rendered, 'unsatisfiable-condition', 'scenarios'))
                 .toEqual(where(protocol.scenarios.length, i => checked.oracle.scenarioPasses(i) === undefined));
@@ -94,11 +111,12 @@ describe('unsatisfiable-condition', () => {
 });
 
 describe('always-true', () => {
-    test('on exactly the rules above the baseline that hold in every situation', async () => {
+    test('on exactly the rules above the baseline that hold in every situation inside the scope', async () => {
         await holdsFor(({ protocol, rendered }, checked) => {
+            if (checked.oracle.emptyScope()) return;
             expect(flagged(checked, rendered, 'always-true', 'rules')).toEqual(where(protocol.rules.length, i => checked.oracle.alwaysTrue(i)));
             for (const f of findings(checked, rendered, 'always-true', 'rules')) {
-                if (f.witness) expect(holds(protocol, protocol.rules[f.index].condition, read(protocol, single(f.witness)).situation)).toBe(true);
+                if (f.witness) expect(ruleHolds(protocol, protocol.rules[f.index], read(protocol, single(f.witness)).situation)).toBe(true);
             }
         });
     }, TIMEOUT);
@@ -118,7 +136,7 @@ describe('masked-threshold', () => {
             for (const f of findings(checked, rendered, 'masked-threshold', 'rules').filter(f => checked.oracle.masked(f.index))) {
                 const rule = protocol.rules[f.index];
                 const { situation, level } = read(protocol, single(f.witness));
-                expect(holds(protocol, rule.condition, situation), `${rule.name} holds at its witness`).toBe(true);
+                expect(ruleHolds(protocol, rule, situation), `${rule.name} holds at its witness`).toBe(true);
                 expect(level).toBeGreaterThan(rule.level);
             }
         });
@@ -140,7 +158,7 @@ describe('redline-masked', () => {
             for (const f of findings(checked, rendered, 'redline-masked', 'rules').filter(f => checked.oracle.masked(f.index))) {
                 const rule = protocol.rules[f.index];
                 const { situation, level } = read(protocol, single(f.witness));
-                expect(holds(protocol, rule.condition, situation), `${rule.name} holds at its witness`).toBe(true);
+                expect(ruleHolds(protocol, rule, situation), `${rule.name} holds at its witness`).toBe(true);
                 expect(level).toBeGreaterThan(rule.level);
             }
         });
@@ -158,7 +176,7 @@ describe('redundant-threshold', () => {
                 expect(oracle.satisfiable(f.index) && oracle.covered(f.index, j => protocol.rules[j].level >= rule.level), `${rule.name} is covered`).toBe(true);
                 if (f.witness) {
                     const { situation, level } = read(protocol, single(f.witness));
-                    expect(holds(protocol, rule.condition, situation)).toBe(true);
+                    expect(ruleHolds(protocol, rule, situation)).toBe(true);
                     expect(level).toBeGreaterThanOrEqual(rule.level);
                 }
             }
@@ -197,7 +215,7 @@ describe('redundant-threshold', () => {
 });
 
 describe('non-monotone', () => {
-    test('reported exactly when a situation at least as bad on every directed indicator gets a lower level', async () => {
+    test('reported exactly when a situation at least as bad on every directed indicator (by its declared direction) gets a lower level, both inside the scope', async () => {
         await holdsFor(({ rendered }, checked) => {
             expect(findings(checked, rendered, 'non-monotone', 'rules').length > 0).toBe(checked.oracle.nonMonotone());
         });
@@ -217,10 +235,12 @@ describe('non-monotone', () => {
 });
 
 describe('unreachable-level', () => {
-    test('on exactly the levels no situation has', async () => {
+    test('on exactly the levels no situation inside the scope has', async () => {
         await holdsFor(({ protocol, rendered }, checked) => {
+            // With an empty scope no level is reachable: that one error is reported, and not each level.
+            const empty = protocol.levels.every((_, rank) => !checked.oracle.reachable(rank));
             expect(flagged(checked, rendered, 'unreachable-level', 'levels'))
-                .toEqual(where(protocol.levels.length, rank => !checked.oracle.reachable(rank)));
+                .toEqual(where(protocol.levels.length, rank => !empty && !checked.oracle.reachable(rank)));
         });
     }, TIMEOUT);
 });
@@ -286,14 +306,14 @@ describe('force-on-tentative', () => {
                 if (!f.witness) continue;
                 const rule = protocol.rules[f.index];
                 const { situation, level } = read(protocol, single(f.witness));
-                expect(holds(protocol, rule.condition, situation) && level === rule.level, `${rule.name} decides the level at its witness`).toBe(true);
+                expect(ruleHolds(protocol, rule, situation) && level === rule.level, `${rule.name} decides the level at its witness`).toBe(true);
             }
         });
     }, TIMEOUT);
 });
 
 describe('scenario-failed', () => {
-    test('on exactly the satisfiable scenarios some matching situation does not meet', async () => {
+    test('on exactly the satisfiable scenarios some matching situation does not meet (expect outside scope: one inside it)', async () => {
         await holdsFor(({ protocol, rendered }, checked) => {
             expect(flagged(checked, rendered, 'scenario-failed', 'scenarios')).toEqual(where(protocol.scenarios.length, i => checked.oracle.scenarioPasses(i) === false));
         });

@@ -34,7 +34,7 @@ export function check(generated: Generated): Promise<Checked> {
     return found;
 }
 
-export type Declaration = 'levels' | 'rules' | 'offramps' | 'scenarios';
+export type Declaration = 'levels' | 'rules' | 'scopes' | 'offramps' | 'scenarios';
 
 /** The diagnostics of one code on declarations of one kind, each with the index of the declaration it sits on. */
 export function findings(checked: Checked, rendered: Rendered, code: string, kind: Declaration): Array<{ index: number; witness?: Witness; message: string }> {

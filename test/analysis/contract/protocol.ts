@@ -1,14 +1,20 @@
 // A generated protocol as plain data, kept beside its text: what the oracle evaluates, independent of src/model.
 import type { Rational } from '../../../src/model/rational.js';
 
-export type Dimension = 'distance' | 'duration' | 'speed' | 'count' | 'percent';
+/** The built-in dimensions, and `power`: a dimension the generated file declares (`dimension power … base W { … }`). */
+export type Dimension = 'distance' | 'duration' | 'speed' | 'frequency' | 'power' | 'count' | 'percent';
 export type Kind = Dimension | 'flag' | 'scale' | 'choice';
 
 export interface Indicator {
     readonly name: string;
     readonly kind: Kind;
-    /** Measured indicators only; flags and scales have their fixed order, choices none. */
-    readonly worse?: 'higher' | 'lower';
+    /**
+     * As declared: `worse when higher|lower` on measured indicators, `worse when true|false` on flags (a flag
+     * without it is worse when true); scales have their fixed order, choices none.
+     */
+    readonly worse?: 'higher' | 'lower' | 'true' | 'false';
+    /** Declared `neutral`: unordered (a measured indicator without `worse when` is neutral too). */
+    readonly neutral?: boolean;
     /** Scales (least to most severe) and choices. */
     readonly members?: readonly string[];
     readonly tentative: boolean;
@@ -45,6 +51,8 @@ export interface Rule {
     readonly condition: Condition;
     /** Rank in the ladder (0 is the baseline). */
     readonly level: number;
+    /** `unless`: where the rule does not hold though its condition does. */
+    readonly unless?: Condition;
 }
 
 export interface Offramp {
@@ -61,6 +69,8 @@ export interface Scenario {
     readonly given: readonly Condition[];
     readonly bound?: 'least' | 'most';
     readonly level: number;
+    /** `expect outside scope` (then `bound` and `level` are not written). */
+    readonly outside?: boolean;
 }
 
 export interface Protocol {
@@ -69,6 +79,8 @@ export interface Protocol {
     /** The ladder, least severe first. */
     readonly levels: readonly string[];
     readonly rules: readonly Rule[];
+    /** The `scope` conditions: a situation is inside when all of them hold. */
+    readonly scopes: readonly Condition[];
     readonly offramps: readonly Offramp[];
     readonly scenarios: readonly Scenario[];
     /** The ranks whose response has a force step. */
@@ -83,6 +95,7 @@ export interface Rendered {
     readonly lines: {
         readonly levels: readonly number[];
         readonly rules: readonly number[];
+        readonly scopes: readonly number[];
         readonly offramps: readonly number[];
         readonly scenarios: readonly number[];
     };

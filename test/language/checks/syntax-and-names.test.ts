@@ -42,9 +42,9 @@ describe('unresolved-reference', () => {
         `), 'unresolved-reference');
         expect(found.map(d => d.message.split(':')[0])).toEqual([
             "Unknown indicator 'speedy'",
-            "Unknown party, organ or mediator 'Aland.Navy'",
             "Unknown channel 'Telex'",
             "Unknown step 'b'",
+            "Unknown organ 'Navy'",
         ]);
     });
 
@@ -52,7 +52,7 @@ describe('unresolved-reference', () => {
         const found = await diagnosticsWithCode(protocol(`
             response Crisis { step a: Aland.Fleet intercepts within 1 h authorized by Aland cites "x" }
         `), 'unresolved-reference');
-        expect(found.map(d => d.message)).toEqual(["Unknown organ 'Aland': not declared here or in an imported file."]);
+        expect(found.map(d => d.message)).toEqual(["'authorized by' names an organ, not the party 'Aland'; write Aland.Organ."]);
     });
 
     test('near miss: declared names resolve, whatever their kind', async () => {

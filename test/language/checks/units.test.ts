@@ -9,17 +9,17 @@ async function mismatches(body: string): Promise<string[]> {
 describe('unit-mismatch', () => {
     test('a value of the wrong dimension', async () => {
         expect(await mismatches('threshold T: separation < 2 h -> Concern')).toEqual([
-            "'h' is a unit of duration, but a distance takes m, km or nm.",
+            "'h' is a unit of duration, but a distance takes m, km, nm, ft or mi.",
         ]);
     });
 
     test('an unknown unit, and a missing one', async () => {
         expect(await mismatches(`
-            threshold T: separation < 2 ft -> Concern
+            threshold T: separation < 2 yd -> Concern
             threshold U: elapsed > 30 -> Concern
         `)).toEqual([
-            "Unknown unit 'ft'; a distance takes m, km or nm.",
-            'A duration needs a unit (s, min, h or d).',
+            "Unknown unit 'yd'; a distance takes m, km, nm, ft or mi.",
+            'A duration needs a unit (s, min, h, d, wk or yr).',
         ]);
     });
 
@@ -78,8 +78,8 @@ describe('unit-mismatch', () => {
             threshold D: zone > North -> Concern
             threshold E: zone between North and South -> Concern
         `)).toEqual([
-            "'separation' is a distance; compare it with a distance (m, km or nm).",
-            "'separation' is a distance; compare it with a distance (m, km or nm).",
+            "'separation' is a distance; compare it with a distance (m, km, nm, ft or mi).",
+            "'separation' is a distance; compare it with a distance (m, km, nm, ft or mi).",
             "'posture' is a scale; compare it with one of its members (Peacetime, Exercise, Deployment).",
             "The members of 'zone' have no order; use =, != or in { … }.",
             "The members of 'zone' have no order; use =, != or in { … }.",
@@ -105,10 +105,10 @@ describe('unit-mismatch', () => {
             }
             deescalate Alert to Routine when not radarLock for 10 %
         `)).toEqual([
-            "'km' is a unit of distance, but a duration takes s, min, h or d.",
-            'A duration needs a unit (s, min, h or d).',
-            "'nm' is a unit of distance, but a duration takes s, min, h or d.",
-            "'%' is a unit of percent, but a duration takes s, min, h or d.",
+            "'km' is a unit of distance, but a duration takes s, min, h, d, wk or yr.",
+            'A duration needs a unit (s, min, h, d, wk or yr).',
+            "'nm' is a unit of distance, but a duration takes s, min, h, d, wk or yr.",
+            "'%' is a unit of percent, but a duration takes s, min, h, d, wk or yr.",
         ]);
     });
 
@@ -118,9 +118,9 @@ describe('unit-mismatch', () => {
             indicator b "B" : flag worse when lower
             indicator c "C" : one of X, Y worse when higher
         `)).toEqual([
-            "'h' is a unit of duration, but a distance takes m, km or nm.",
-            "'worse when' applies to measured indicators; a flag is worse when true.",
-            "'worse when' applies to measured indicators; a 'one of' has no order.",
+            "'h' is a unit of duration, but a distance takes m, km, nm, ft or mi.",
+            'A flag is worse when true or when false, not when lower.',
+            "'worse when' applies to measured indicators and flags; a 'one of' has no order.",
         ]);
     });
 

@@ -13,17 +13,41 @@ describe('semantic tokens', () => {
         const tokens = await highlightHelper(services)(`protocol P {
     party <|Aland|> "A" { organ <|MoD|> "M" }
     indicator <|gap|> "Gap" : distance
-    channel <|Line|> "L" links <|Aland.MoD|>, <|Aland|>
+    channel <|Line|> "L" links <|Aland|>.<|MoD|>, <|Aland|>
     ladder { <|Calm|> <|Tense|> }
     threshold <|T|>: <|gap|> < <|2|> <|nm|> -> <|Tense|>
     response Tense { step <|call|>: Aland.MoD notifies Aland via <|Line|> within 5 min }
 }`);
         const expectations: Array<[number, SemanticTokenTypes]> = [
             [0, SemanticTokenTypes.namespace], [1, SemanticTokenTypes.class], [2, SemanticTokenTypes.variable],
-            [3, SemanticTokenTypes.interface], [4, SemanticTokenTypes.class], [5, SemanticTokenTypes.namespace],
-            [6, SemanticTokenTypes.enumMember], [7, SemanticTokenTypes.enumMember], [8, SemanticTokenTypes.event],
-            [9, SemanticTokenTypes.variable], [10, SemanticTokenTypes.number], [11, SemanticTokenTypes.type],
-            [12, SemanticTokenTypes.enumMember], [13, SemanticTokenTypes.function], [14, SemanticTokenTypes.interface],
+            [3, SemanticTokenTypes.interface], [4, SemanticTokenTypes.namespace], [5, SemanticTokenTypes.class],
+            [6, SemanticTokenTypes.namespace],
+            [7, SemanticTokenTypes.enumMember], [8, SemanticTokenTypes.enumMember], [9, SemanticTokenTypes.event],
+            [10, SemanticTokenTypes.variable], [11, SemanticTokenTypes.number], [12, SemanticTokenTypes.type],
+            [13, SemanticTokenTypes.enumMember], [14, SemanticTokenTypes.function], [15, SemanticTokenTypes.interface],
+        ];
+        for (const [rangeIndex, tokenType] of expectations) {
+            expectSemanticToken(tokens, { rangeIndex, tokenType });
+        }
+    });
+    test('roles, bodies, events, actions, duties and declared dimensions have their own colours too', async () => {
+        const tokens = await highlightHelper(services)(`protocol P {
+    party Aland "A" { organ MoD "M" }
+    party Borea "B" { organ MoD "M" }
+    role <|Launcher|> "The launching party"
+    body <|Commission|> "Joint Commission" of <|Aland|>, Borea
+    event <|launch|> "Launch"
+    action <|exchanges|> "exchanges data" : communication
+    dimension <|mass|> "Mass" base kg { t = 1000 kg }
+    indicator load "Load" : <|mass|>
+    channel Line "L" links <|each|> party.<|MoD|>, Commission
+    duty <|tell|>: each party.MoD <|exchanges|> the other party via Line at least 24 h before <|launch|>
+}`);
+        const expectations: Array<[number, SemanticTokenTypes]> = [
+            [0, SemanticTokenTypes.parameter], [1, SemanticTokenTypes.namespace], [2, SemanticTokenTypes.namespace],
+            [3, SemanticTokenTypes.event], [4, SemanticTokenTypes.method], [5, SemanticTokenTypes.type],
+            [6, SemanticTokenTypes.type], [8, SemanticTokenTypes.class], [9, SemanticTokenTypes.function],
+            [10, SemanticTokenTypes.method], [11, SemanticTokenTypes.event],
         ];
         for (const [rangeIndex, tokenType] of expectations) {
             expectSemanticToken(tokens, { rangeIndex, tokenType });

@@ -112,3 +112,41 @@ describe('hover shows protocol text as text', () => {
 function escapeRegExp(text: string): string {
     return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+const LAUNCHES = `
+protocol Launches "Launches" {
+    party Aland "Aland" { organ MFA "Foreign Ministry" }
+    party Borea "Borea" { organ MFA "Foreign Ministry" }
+    between Aland, Borea
+    role Testing "the Party conducting the test" @fr "la Partie qui procède à l’essai"
+    event launch "Launch" @fr "Lancement"
+    channel Notes "Notes" links Aland.MFA, Borea.MFA latency 1 d
+    ladder { Calm Tense }
+    duty notify "Art. 2": Testing.MFA notifies the other party.MFA via Notes at least 3 d before launch
+    response Tense { step ask: Testing.MFA explains the other party.MFA via Notes immediately }
+}
+`;
+
+describe('hover on version 2 constructs', () => {
+    test('a role: its label, its translations and the parties it stands for', async () => {
+        await hover({
+            text: LAUNCHES.replace('role Testing', 'role <|>Testing'), index: 0,
+            hover: '**role** `Testing` — the Party conducting the test\n\nStands for one of `Aland`, `Borea` in each reading of a step or duty; different roles are different parties.\n\n`@fr` la Partie qui procède à l’essai',
+        });
+    });
+
+    test('an event: the duties it sets off', async () => {
+        await hover({ text: LAUNCHES.replace('event launch', 'event <|>launch'), index: 0, hover: /Duties: `notify` \(at least 3 d before launch\)/ });
+    });
+
+    test('a duty: what, when, and for whom', async () => {
+        await hover({
+            text: LAUNCHES.replace('duty notify', 'duty <|>notify'), index: 0,
+            hover: '**duty** `notify` (Art. 2) — communication obligation, whatever the level\n\nTesting.MFA notifies the other party.MFA via Notes, **at least 3 d before launch**.\n\nBinds, in turn: Testing = Aland; Testing = Borea.',
+        });
+    });
+
+    test('an immediate step: due at once', async () => {
+        await hover({ text: LAUNCHES.replace('step ask', 'step <|>ask'), index: 0, hover: /Due \*\*immediately\*\* on entering Tense\./ });
+    });
+});

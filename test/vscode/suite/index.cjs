@@ -47,7 +47,7 @@ const tests = [
             return text && text.includes('Resolved decision table') && text;
         });
         assert.match(html, /Content-Security-Policy/);
-        assert.match(html, /call → check → intercept/);
+        assert.match(html, /check → intercept/);
         assert.doesNotMatch(html, /style="/);
     }],
 ];
