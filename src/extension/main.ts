@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { createClient } from './client.js';
-import { checkWorkspace, explainSituation, exportTables, targetDocument } from './commands.js';
+import { checkWorkspace, compareWith, explainSituation, exportTables, targetDocument } from './commands.js';
 import { PreviewPanel } from './preview.js';
 import { registerScenarioTests } from './scenarios.js';
 import { registerStatusBar } from './status.js';
@@ -27,6 +27,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Detent
         }),
         vscode.commands.registerCommand('detente.export', (uri?: string | vscode.Uri) => exportTables(running, uri)),
         vscode.commands.registerCommand('detente.explain', (uri?: string | vscode.Uri) => explainSituation(running, uri)),
+        vscode.commands.registerCommand('detente.compare', (uri?: string | vscode.Uri) => compareWith(running, uri)),
         vscode.commands.registerCommand('detente.checkWorkspace', () => checkWorkspace(running)),
         ...registerScenarioTests(running),
         ...registerStatusBar(),

@@ -60,6 +60,20 @@ export interface ExportResult {
     readonly problem?: string;
 }
 
+/**
+ * `detente/compare`: the comparison of a protocol with an earlier version, as the Markdown memo of
+ * `detente diff --format md`; without `otherUri`, with the protocol it supersedes.
+ */
+export const CompareRequest = 'detente/compare';
+export interface CompareParams extends ProtocolParams {
+    readonly otherUri?: string;
+    readonly otherProtocol?: string;
+}
+export interface CompareResult {
+    readonly markdown?: string;
+    readonly problem?: string;
+}
+
 /** `detente/explain`: the text `detente explain` prints for the given values. */
 export const ExplainRequest = 'detente/explain';
 export interface ExplainParams extends ProtocolParams {
