@@ -11,9 +11,12 @@ import { explanationText } from '../../render/explanation.js';
 import { reportBody } from '../../render/html.js';
 import { fileText, isFormat, renderFiles } from '../../render/outputs.js';
 import { diffProtocols } from '../../analysis/diff.js';
+import { LogError, logFormat, readLog } from '../../replay/log.js';
+import { compliant, replay } from '../../replay/replay.js';
+import { replayHtml } from '../../render/replay-html.js';
 import { diffMarkdown } from '../../render/diff.js';
 import {
-    CheckWorkspaceRequest, type CheckWorkspaceResult, CompareRequest, type CompareParams, type CompareResult, ExplainRequest, type ExplainParams, type ExplainResult, ExportRequest,
+    CheckWorkspaceRequest, type CheckWorkspaceResult, CompareRequest, type CompareParams, type CompareResult, ExplainRequest, ReplayRequest, type ReplayParams, type ReplayResult, type ExplainParams, type ExplainResult, ExportRequest,
     type ExportParams, type ExportResult, type ProtocolParams, ProtocolsRequest, type ProtocolsResult, ReportRequest,
     type ReportResult, RunScenariosRequest, type RunScenariosResult,
 } from './contract.js';
@@ -25,6 +28,7 @@ export function registerRequestHandlers(connection: Connection, services: Detent
     connection.onRequest(ExportRequest, (params: ExportParams) => handlers.export(params));
     connection.onRequest(ExplainRequest, (params: ExplainParams) => handlers.explain(params));
     connection.onRequest(CompareRequest, (params: CompareParams) => handlers.compare(params));
+    connection.onRequest(ReplayRequest, (params: ReplayParams) => handlers.replay(params));
     connection.onRequest(RunScenariosRequest, (params: ProtocolParams) => handlers.runScenarios(params));
     connection.onRequest(CheckWorkspaceRequest, () => handlers.checkWorkspace());
 }
@@ -116,6 +120,24 @@ export class RequestHandlers {
         } catch (error) {
             if (error instanceof BudgetExceeded) return { problem: `The two versions could not be compared within the budget (${error.reason}).` };
             throw error;
+        }
+    }
+
+    /** A log replayed through the protocol; a bad record is named with its line, as `detente replay` names it. */
+    async replay({ uri, protocol: name, log, logName, webview }: ReplayParams): Promise<ReplayResult> {
+        const document = await this.document(uri);
+        const protocol = document && this.choose(document, name);
+        if (!document || !protocol) return { problem: 'No protocol to replay the log through.' };
+        const problem = this.services.model.Compilations.unexplainable(document, protocol);
+        if (problem) return { problem: `The log cannot be replayed: ${problem}; fix them first (see the Problems view).` };
+        try {
+            const result = replay(protocol, readLog(log, logFormat(logName, log)));
+            return { html: replayHtml(result, logName, webview), compliant: compliant(result) };
+        } catch (error) {
+            if (!(error instanceof LogError)) throw error;
+            const shown = error.problems.slice(0, 5).map(p => `${logName}:${p.line}: ${p.message}`);
+            const more = error.problems.length - shown.length;
+            return { problem: `The log has bad records: ${shown.join('; ')}${more > 0 ? `; and ${more} more` : ''}.` };
         }
     }
 
