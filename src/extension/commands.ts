@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import {
-    CheckWorkspaceRequest, type CheckWorkspaceResult, ExplainRequest, type ExplainResult, ExportRequest, type ExportResult,
+    CheckWorkspaceRequest, type CheckWorkspaceResult, CompareRequest, type CompareResult, ExplainRequest, type ExplainResult, ExportRequest, type ExportResult,
     type IndicatorInfo, type ProtocolInfo, ProtocolsRequest, type ProtocolsResult,
 } from '../language/requests/contract.js';
 import { FORMATS, FORMAT_DESCRIPTIONS } from '../render/outputs.js';
@@ -49,6 +49,33 @@ export async function exportTables(client: LanguageClient, uri?: string | vscode
     const open = 'Open folder';
     const answer = await vscode.window.showInformationMessage(`Wrote ${result.files.length} file${result.files.length === 1 ? '' : 's'}: ${result.files.map(f => f.name).join(', ')}`, open);
     if (answer === open) await vscode.commands.executeCommand('revealFileInOS', vscode.Uri.joinPath(folder, result.files[0].name));
+}
+
+/**
+ * Compare with…: the protocol against the one it supersedes, or against a protocol of another file of
+ * the workspace; the memo opens as a Markdown preview beside the editor.
+ */
+export async function compareWith(client: LanguageClient, uri?: string | vscode.Uri): Promise<void> {
+    const document = targetDocument(uri);
+    if (!document) return void vscode.window.showWarningMessage('Open a .detente file to compare it with an earlier version.');
+    const protocol = await pickProtocol(client, document);
+    if (!protocol) return;
+    const files = (await vscode.workspace.findFiles('**/*.detente', '**/node_modules/**'))
+        .filter(file => file.toString() !== document.toString())
+        .sort((a, b) => a.path.localeCompare(b.path));
+    const superseded = { label: '$(history) The protocol it supersedes', description: 'supersedes …', file: undefined as vscode.Uri | undefined };
+    const picked = await vscode.window.showQuickPick([superseded, ...files.map(file => ({ label: vscode.workspace.asRelativePath(file), description: '', file }))], {
+        title: `Compare ${protocol.name} with an earlier version`, placeHolder: 'The earlier version',
+    });
+    if (!picked) return;
+    const earlier = picked.file && await pickProtocol(client, picked.file);
+    if (picked.file && !earlier) return;
+    const result = await client.sendRequest<CompareResult>(CompareRequest, {
+        uri: document.toString(), protocol: protocol.name, ...(picked.file ? { otherUri: picked.file.toString(), otherProtocol: earlier!.name } : {}),
+    });
+    if (result.problem) return void vscode.window.showErrorMessage(result.problem);
+    const memo = await vscode.workspace.openTextDocument({ language: 'markdown', content: result.markdown ?? '' });
+    await vscode.commands.executeCommand('markdown.showPreviewToSide', memo.uri);
 }
 
 let explanations: vscode.OutputChannel | undefined;

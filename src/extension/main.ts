@@ -3,8 +3,9 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { createClient } from './client.js';
-import { checkWorkspace, explainSituation, exportTables, targetDocument } from './commands.js';
+import { checkWorkspace, compareWith, explainSituation, exportTables, targetDocument } from './commands.js';
 import { PreviewPanel } from './preview.js';
+import { replayLog } from './replay.js';
 import { registerScenarioTests } from './scenarios.js';
 import { registerStatusBar } from './status.js';
 
@@ -27,6 +28,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<Detent
         }),
         vscode.commands.registerCommand('detente.export', (uri?: string | vscode.Uri) => exportTables(running, uri)),
         vscode.commands.registerCommand('detente.explain', (uri?: string | vscode.Uri) => explainSituation(running, uri)),
+        vscode.commands.registerCommand('detente.compare', (uri?: string | vscode.Uri) => compareWith(running, uri)),
+        vscode.commands.registerCommand('detente.replay', (uri?: string | vscode.Uri) => {
+            const document = targetDocument(uri);
+            if (!document) return void vscode.window.showWarningMessage('Open a .detente file to replay an incident log through it.');
+            return replayLog(context, running, document);
+        }),
         vscode.commands.registerCommand('detente.checkWorkspace', () => checkWorkspace(running)),
         ...registerScenarioTests(running),
         ...registerStatusBar(),

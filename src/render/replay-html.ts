@@ -47,14 +47,27 @@ const MARKS: Readonly<Record<Status, { colour: string; symbol: string; shape: 'c
 
 const statusClass = (status: Status) => `status status-${status.replace(' ', '-')}`;
 
-export function replayHtml(replay: Replay, logName: string): string {
+/**
+ * In the editor, the page runs one script of the extension's (clicking an obligation reveals its step or
+ * duty): the webview's source, the script's address and the nonce that lets it run.
+ */
+export interface ReplayWebview {
+    readonly cspSource: string;
+    readonly scriptUri: string;
+    readonly nonce: string;
+}
+
+export function replayHtml(replay: Replay, logName: string, webview?: ReplayWebview): string {
     const { protocol, zone } = replay;
     const ok = compliant(replay);
+    const csp = webview
+        ? `default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'nonce-${webview.nonce}'`
+        : "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
     const page = html`<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Replay of ${logName} — ${protocol.name}</title>
 <style>${STYLE}</style>
@@ -70,6 +83,7 @@ ${chart(replay)}
 ${obligationsTable(replay)}
 <h2>Timeline</h2>
 ${timelineTable(replay)}
+${webview ? html`<script nonce="${webview.nonce}" src="${webview.scriptUri}"></script>` : ''}
 </body>
 </html>
 `;
@@ -154,7 +168,7 @@ function mark(o: DueObligation, cx: number, cy: number, label: string, zone: str
                 : html`<circle cx="${cx.toFixed(1)}" cy="${cy.toFixed(1)}" r="${r - 1}" fill="#fff" stroke="${colour}" stroke-width="2"/>`;
     const symbolFill = shape === 'ring' ? colour : '#fff';
     const by = o.deadline ? `due by ${formatTime(o.deadline, zone)}` : 'no deadline';
-    return html`<g class="mark ${statusClass(o.status)}"><title>${`${label}: ${o.status} — ${by}; ${outcomeText(o, zone)}. ${o.action}`}</title>
+    return html`<g class="mark ${statusClass(o.status)}"${sourceOf(o)}><title>${`${label}: ${o.status} — ${by}; ${outcomeText(o, zone)}. ${o.action}`}</title>
 ${body}<text x="${cx.toFixed(1)}" y="${(cy + 4).toFixed(1)}" text-anchor="middle" class="mark-symbol" style="fill:${symbolFill}">${symbol}</text>
 <text x="${(cx + 12).toFixed(1)}" y="${(cy + 4).toFixed(1)}">${label}${o.status === 'late' || o.status === 'missing' ? ` — ${o.status.toUpperCase()}` : ''}</text></g>`;
 }
@@ -175,13 +189,21 @@ function shortTime(t: Rational, zone: string): string {
     return formatTime(t, zone).slice(5, 16).replace('T', ' ');
 }
 
+/** Where an obligation's step or duty is written, for the editor to reveal it on a click. */
+function sourceOf(o: DueObligation): Html {
+    const source = o.step?.source ?? o.duty?.source;
+    if (!source) return html``;
+    const { line, character } = source.range.start;
+    return html` data-uri="${source.uri}" data-line="${line + 1}" data-column="${character + 1}"`;
+}
+
 function obligationsTable(replay: Replay): Html {
     const { zone } = replay;
     if (replay.obligations.length === 0) return html`<p>No obligation was due.</p>`;
     return html`<table>
 <thead><tr><th>Status</th><th>Obligation</th><th>Action</th><th>Why due</th><th>Due from</th><th>Deadline</th><th>Outcome</th></tr></thead>
 <tbody>
-${replay.obligations.map(o => html`<tr class="obligation" id="${`obligation-${o.id}`}">
+${replay.obligations.map(o => html`<tr class="obligation" id="${`obligation-${o.id}`}"${sourceOf(o)}>
 <td class="${statusClass(o.status)}">${STATUS_MARK[o.status]}</td>
 <td>${o.name}${o.party ? ` (${o.party})` : ''}${(o.step?.citation ?? o.duty?.citation) ? html`<br><small>${o.step?.citation ?? o.duty?.citation}</small>` : ''}</td>
 <td>${o.action}<br><small>${timingWords(o)}</small></td>

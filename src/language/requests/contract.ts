@@ -60,6 +60,36 @@ export interface ExportResult {
     readonly problem?: string;
 }
 
+/**
+ * `detente/compare`: the comparison of a protocol with an earlier version, as the Markdown memo of
+ * `detente diff --format md`; without `otherUri`, with the protocol it supersedes.
+ */
+export const CompareRequest = 'detente/compare';
+export interface CompareParams extends ProtocolParams {
+    readonly otherUri?: string;
+    readonly otherProtocol?: string;
+}
+export interface CompareResult {
+    readonly markdown?: string;
+    readonly problem?: string;
+}
+
+/**
+ * `detente/replay`: an incident log (its text, read by the client) replayed through a protocol, as the
+ * HTML page of `detente replay --format html`, ready for a webview that runs the given script.
+ */
+export const ReplayRequest = 'detente/replay';
+export interface ReplayParams extends ProtocolParams {
+    readonly log: string;
+    readonly logName: string;
+    readonly webview: { readonly cspSource: string; readonly scriptUri: string; readonly nonce: string };
+}
+export interface ReplayResult {
+    readonly html?: string;
+    readonly compliant?: boolean;
+    readonly problem?: string;
+}
+
 /** `detente/explain`: the text `detente explain` prints for the given values. */
 export const ExplainRequest = 'detente/explain';
 export interface ExplainParams extends ProtocolParams {

@@ -10,8 +10,13 @@ import type { CompiledProtocol } from '../../render/compiled.js';
 import { explanationText } from '../../render/explanation.js';
 import { reportBody } from '../../render/html.js';
 import { fileText, isFormat, renderFiles } from '../../render/outputs.js';
+import { diffProtocols } from '../../analysis/diff.js';
+import { LogError, logFormat, readLog } from '../../replay/log.js';
+import { compliant, replay } from '../../replay/replay.js';
+import { replayHtml } from '../../render/replay-html.js';
+import { diffMarkdown } from '../../render/diff.js';
 import {
-    CheckWorkspaceRequest, type CheckWorkspaceResult, ExplainRequest, type ExplainParams, type ExplainResult, ExportRequest,
+    CheckWorkspaceRequest, type CheckWorkspaceResult, CompareRequest, type CompareParams, type CompareResult, ExplainRequest, ReplayRequest, type ReplayParams, type ReplayResult, type ExplainParams, type ExplainResult, ExportRequest,
     type ExportParams, type ExportResult, type ProtocolParams, ProtocolsRequest, type ProtocolsResult, ReportRequest,
     type ReportResult, RunScenariosRequest, type RunScenariosResult,
 } from './contract.js';
@@ -22,6 +27,8 @@ export function registerRequestHandlers(connection: Connection, services: Detent
     connection.onRequest(ReportRequest, (params: ProtocolParams) => handlers.report(params));
     connection.onRequest(ExportRequest, (params: ExportParams) => handlers.export(params));
     connection.onRequest(ExplainRequest, (params: ExplainParams) => handlers.explain(params));
+    connection.onRequest(CompareRequest, (params: CompareParams) => handlers.compare(params));
+    connection.onRequest(ReplayRequest, (params: ReplayParams) => handlers.replay(params));
     connection.onRequest(RunScenariosRequest, (params: ProtocolParams) => handlers.runScenarios(params));
     connection.onRequest(CheckWorkspaceRequest, () => handlers.checkWorkspace());
 }
@@ -87,6 +94,51 @@ export class RequestHandlers {
         const compiled = this.compile(document, protocol);
         if (typeof compiled === 'string') return { files: [], problem: compiled };
         return { files: renderFiles(compiled, formats.filter(isFormat)).map(file => ({ name: file.name, content: fileText(file) })) };
+    }
+
+    /** The earlier version (another file's protocol, or the one this one supersedes) against this one. */
+    async compare({ uri, protocol: name, otherUri, otherProtocol }: CompareParams): Promise<CompareResult> {
+        const document = await this.document(uri);
+        const after = document && this.choose(document, name);
+        if (!document || !after) return { problem: 'No protocol to compare.' };
+        let before: Protocol | undefined;
+        if (otherUri) {
+            const other = await this.document(otherUri);
+            before = other && this.choose(other, otherProtocol);
+            if (!before) return { problem: 'The other file declares no protocol the language server knows.' };
+        } else {
+            if (!after.supersedes) return { problem: `${after.name} supersedes no protocol: choose the earlier version to compare with.` };
+            before = this.services.shared.workspace.LangiumDocuments.all.toArray()
+                .flatMap(d => this.models(d)).find(p => p.name === after.supersedes);
+            if (!before) return { problem: `The protocol ${after.supersedes} that ${after.name} supersedes is not in the workspace.` };
+        }
+        for (const [version, protocol] of [['earlier', before], ['later', after]] as const) {
+            if (!protocol.complete) return { problem: `The ${version} version (${protocol.name}) has errors; fix them first (see the Problems view).` };
+        }
+        try {
+            return { markdown: diffMarkdown(diffProtocols(before, after, this.services.model.Analyses.budgets.for('diff'))) };
+        } catch (error) {
+            if (error instanceof BudgetExceeded) return { problem: `The two versions could not be compared within the budget (${error.reason}).` };
+            throw error;
+        }
+    }
+
+    /** A log replayed through the protocol; a bad record is named with its line, as `detente replay` names it. */
+    async replay({ uri, protocol: name, log, logName, webview }: ReplayParams): Promise<ReplayResult> {
+        const document = await this.document(uri);
+        const protocol = document && this.choose(document, name);
+        if (!document || !protocol) return { problem: 'No protocol to replay the log through.' };
+        const problem = this.services.model.Compilations.unexplainable(document, protocol);
+        if (problem) return { problem: `The log cannot be replayed: ${problem}; fix them first (see the Problems view).` };
+        try {
+            const result = replay(protocol, readLog(log, logFormat(logName, log)));
+            return { html: replayHtml(result, logName, webview), compliant: compliant(result) };
+        } catch (error) {
+            if (!(error instanceof LogError)) throw error;
+            const shown = error.problems.slice(0, 5).map(p => `${logName}:${p.line}: ${p.message}`);
+            const more = error.problems.length - shown.length;
+            return { problem: `The log has bad records: ${shown.join('; ')}${more > 0 ? `; and ${more} more` : ''}.` };
+        }
     }
 
     async explain({ uri, protocol: name, given }: ExplainParams): Promise<ExplainResult> {
