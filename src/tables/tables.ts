@@ -3,6 +3,7 @@
 import type { Analysis } from '../analysis/analyse.js';
 import { type DueStep, stepsDue } from '../analysis/deadlines.js';
 import type { Box } from '../analysis/boxes.js';
+import type { Region } from '../analysis/regions.js';
 import type { SituationSpace } from '../analysis/situations.js';
 import type { Level, Protocol, Rule } from '../model/protocol.js';
 import { type Constraint, constraintsOf } from './constraints.js';
@@ -53,17 +54,20 @@ export function decisionTables(analysis: Analysis): DecisionTables {
     });
     const priority = [...protocol.levels].reverse();
     // Rows are split where a rule with a response of its own starts or stops holding, so that each row
-    // has one set of steps due. A scope written with `or` gives overlapping boxes: rows are made disjoint.
+    // has one set of steps due. Level regions are disjoint, except the baseline's under a scope written
+    // with `or` (its boxes overlap), and so is what a region of one box cuts from them; only those others
+    // are made disjoint, since that costs a search over every box.
     const responsive = protocol.rules.flatMap((rule, i) => protocol.responses.some(r => r.rule === rule.name) ? [{ rule: rule.name, region: levels.ruleRegions[i] }] : []);
+    const disjoint = (region: Region, overlapping: boolean) => overlapping ? region.disjoint() : region;
     const resolvedRows: ResolvedRow[] = priority.flatMap(level => {
-        let pieces = [{ region: levels.region(level.rank), rules: [] as string[] }];
+        let pieces = [{ region: disjoint(levels.region(level.rank), level.rank === 0 && levels.inside.boxes.length > 1), rules: [] as string[] }];
         for (const { rule, region } of responsive) {
             pieces = pieces.flatMap(piece => [
-                { region: piece.region.intersect(region), rules: [...piece.rules, rule] },
+                { region: disjoint(piece.region.intersect(region), region.boxes.length > 1), rules: [...piece.rules, rule] },
                 { region: piece.region.subtract(region), rules: piece.rules },
             ]).filter(piece => !piece.region.isEmpty);
         }
-        return pieces.flatMap(piece => sortBoxes(piece.region.disjoint().merged().boxes).map(box => row(space, { level, rules: piece.rules, box })));
+        return pieces.flatMap(piece => sortBoxes(piece.region.merged().boxes).map(box => row(space, { level, rules: piece.rules, box })));
     });
     // Outside the scope: rows of their own, last, so that the table still covers every situation.
     const scoped = protocol.scopes.length > 0;

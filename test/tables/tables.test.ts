@@ -94,6 +94,25 @@ describe('decision tables', () => {
         expect(rows.map(row => row.level?.name)).toEqual(['Tense', 'Calm', undefined]);
     });
 
+    test('a scope written with or, and a rule response whose rule is written with or: rows stay disjoint', async () => {
+        const protocol = await protocolModel(`protocol Overlaps {
+    party A "A"
+    party B "B"
+    indicator gap "Gap" : distance in nm worse when lower
+    indicator speed "Speed" : speed in kn worse when higher
+    indicator lock "Lock" : flag
+    scope: gap < 10 nm or speed > 5 kn
+    ladder { Calm Tense Alarm }
+    threshold Near: gap < 2 nm or speed > 20 kn -> Tense
+    threshold Locked: lock and (gap < 5 nm or speed > 10 kn) -> Alarm
+    response to Near { A notifies B within 1 h }
+    response to Locked { B notifies A within 10 min }
+}`);
+        expectSound(protocol);
+        const rows = decisionTables(analyse(protocol)).resolvedRows;
+        expect(new Set(rows.map(row => row.rules.join()))).toEqual(new Set(['', 'Near', 'Locked', 'Near,Locked']));
+    });
+
     test('rows run from the most severe level down, then in indicator order; outside the scope last', async () => {
         const [protocol] = (await exampleProtocols()).filter(p => p.name === 'IncidentsAtSea');
         const tables = decisionTables(analyse(protocol));
