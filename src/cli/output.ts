@@ -13,6 +13,8 @@ export interface Output {
 
 /** Chunks are gathered up to this size before they are written. */
 const BUFFER_SIZE = 1 << 20;
+/** The buffer of the file being written (one at a time), made once. */
+let writeBuffer: Buffer | undefined;
 
 /** Signals that end a run (Ctrl-C, `kill`, a CI job cancelled): its temporary files go with it. */
 const ENDING_SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
@@ -144,18 +146,19 @@ function writeTemporary(file: string, content: string | ChunkWriter, temporaries
         descriptor = fs.openSync(temporary, 'wx');
         temporaries.add(temporary);
         const fd = descriptor;
-        let pending: string[] = [];
-        let size = 0;
+        // Chunks are encoded into one buffer, written when full: no joined string, no garbage per chunk.
+        const buffer = writeBuffer ??= Buffer.allocUnsafe(BUFFER_SIZE);
+        let used = 0;
         const flush = () => {
-            fs.writeSync(fd, pending.join(''));
-            pending = [];
-            size = 0;
+            for (let at = 0; at < used;) at += fs.writeSync(fd, buffer, at, used - at);
+            used = 0;
         };
         const write: ChunkWriter = typeof content === 'string' ? out => out(content) : content;
         write(chunk => {
-            pending.push(chunk);
-            size += chunk.length;
-            if (size >= BUFFER_SIZE) flush();
+            // A UTF-16 unit takes at most three bytes in UTF-8.
+            if (used + 3 * chunk.length > BUFFER_SIZE) flush();
+            if (3 * chunk.length > BUFFER_SIZE) fs.writeSync(fd, chunk);
+            else used += buffer.write(chunk, used);
         });
         flush();
         fs.closeSync(fd);

@@ -5,7 +5,7 @@ import {
     CheckWorkspaceRequest, type CheckWorkspaceResult, CompareRequest, type CompareResult, ExplainRequest, type ExplainResult, ExportRequest, type ExportResult,
     type IndicatorInfo, type ProtocolInfo, ProtocolsRequest, type ProtocolsResult,
 } from '../language/requests/contract.js';
-import { FORMATS, FORMAT_DESCRIPTIONS } from '../render/outputs.js';
+import { FORMATS, FORMAT_DESCRIPTIONS } from '../render/formats.js';
 
 /** The `.detente` document a command is about: the one given, or the active editor's. */
 export function targetDocument(uri?: string | vscode.Uri): vscode.Uri | undefined {

@@ -1,11 +1,13 @@
 // DMN 1.5: an input per indicator, the rule table as a decision with hit policy PRIORITY, and the
 // resolved table as a second decision with hit policy UNIQUE. Unary tests are FEEL, in base units.
-import { create, fragment } from 'xmlbuilder2';
-import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
+import { create } from 'xmlbuilder2';
+import type { Box } from '../analysis/boxes.js';
+import type { SituationSpace } from '../analysis/situations.js';
 import { collect } from './json.js';
 import type { Indicator } from '../model/protocol.js';
 import { type Rational, isDecimal, toDecimalString, toExactString } from '../model/rational.js';
-import type { Constraint } from '../tables/constraints.js';
+import { type Constraint, constraintOn } from '../tables/constraints.js';
+import type { ResolvedRow } from '../tables/tables.js';
 import type { CompiledProtocol } from './compiled.js';
 import { rowSteps } from './sections.js';
 import { conditionText, wholeNumberBounds } from './text.js';
@@ -20,13 +22,13 @@ export function renderDmn(compiled: CompiledProtocol): string {
 }
 
 /**
- * The DMN document, chunk by chunk: the document around the tables is built whole, and each table
- * row is built and written on its own, so that tables of any size never sit in memory at once.
+ * The DMN document, chunk by chunk: the document around the tables is built whole with xmlbuilder2, and
+ * each table row is written on its own as xmlbuilder2 pretty-prints it, so that tables of any size never
+ * sit in memory at once. A row has few kinds of element and repeats the same entries: writing them
+ * directly, from texts made once, keeps a table of many thousand rows quick.
  */
 export function writeDmn(compiled: CompiledProtocol, write: (chunk: string) => void): void {
     const { protocol, tables } = compiled;
-    // Every chunk passes through the filter (chunks are whole elements, so no surrogate pair is cut).
-    const out = (chunk: string) => write(xmlCharacters(chunk));
     const replaced = [protocol.title, protocol.version ?? '', compiled.source, ...protocol.indicators.map(i => i.label), ...protocol.rules.map(r => r.citation ?? '')]
         .some(text => text !== xmlCharacters(text));
     const id = (...parts: string[]) => parts.join('_');
@@ -89,38 +91,89 @@ export function writeDmn(compiled: CompiledProtocol, write: (chunk: string) => v
     resolved.table.com(ROWS);
     // The rows of each table go where its placeholder is, at its depth.
     const [head, betweenTables, tail] = definitions.end({ prettyPrint: true, indent: '  ' }).split(new RegExp(` *<!--${ROWS}-->\n`));
-    /** A row of a table, built on its own and written at the table's depth. */
-    const row = (ruleId: string, build: (rule: XMLBuilder) => void) => {
-        const rule = fragment().ele('rule', { id: ruleId });
-        build(rule);
-        out(`${rule.end({ prettyPrint: true, indent: '  ', offset: 3 })}\n`);
+    // Rows repeat the same few ranges per indicator and the same steps per level: their entries are
+    // written once and reused.
+    const inputEntries = new InputEntries(tables.space);
+    const stepEntries = new Map<string, string>();
+    const stepsEntry = (r: ResolvedRow) => {
+        const key = r.level === undefined ? '' : `${r.level.name}\u0000${r.rules.join('\u0000')}`;
+        let text = stepEntries.get(key);
+        if (text === undefined) stepEntries.set(key, text = entry('annotationEntry', rowSteps(compiled, r).join(', ')));
+        return text;
     };
-    const entry = (rule: XMLBuilder, name: string, text: string) => {
-        const element = rule.ele(name).ele('text');
-        if (text) element.txt(text);
+    const inputs = (box: Box) => {
+        let text = '';
+        for (let d = 0; d < box.length / 2; d++) text += inputEntries.entry(d, box[2 * d], box[2 * d + 1]);
+        return text;
     };
-    out(head);
-    tables.ruleRows.forEach((r, i) => row(id('rule', protocol.name, String(i + 1)), rule => {
-        rule.ele('description').txt(`${r.rule.kind === 'redline' ? 'Red line' : 'Threshold'} ${r.rule.name}${r.parts > 1 ? ` (part ${r.part} of ${r.parts})` : ''}: ${conditionText(r.rule.condition)}${r.rule.unless ? ` unless ${conditionText(r.rule.unless)}` : ''}`);
-        r.constraints.forEach(constraint => entry(rule, 'inputEntry', unaryTest(constraint)));
-        entry(rule, 'outputEntry', `"${feelString(r.level.name)}"`);
-        entry(rule, 'annotationEntry', r.rule.name);
-        entry(rule, 'annotationEntry', r.rule.citation ?? '');
-    }));
-    tables.scopeRows.forEach((r, i) => row(id('scope', protocol.name, String(i + 1)), rule => {
-        rule.ele('description').txt('Inside the scope: the baseline, unless a rule above gives a more severe level.');
-        r.constraints.forEach(constraint => entry(rule, 'inputEntry', unaryTest(constraint)));
-        entry(rule, 'outputEntry', `"${feelString(protocol.levels[0].name)}"`);
-        entry(rule, 'annotationEntry', '');
-        entry(rule, 'annotationEntry', protocol.scopes.map(scope => scope.citation ?? '').filter(Boolean).join('; '));
-    }));
-    out(betweenTables);
-    tables.resolvedRows.forEach((r, i) => row(id('resolved', protocol.name, String(i + 1)), rule => {
-        r.constraints.forEach(constraint => entry(rule, 'inputEntry', unaryTest(constraint)));
-        entry(rule, 'outputEntry', r.level ? `"${feelString(r.level.name)}"` : 'null');
-        entry(rule, 'annotationEntry', rowSteps(compiled, r).join(', '));
-    }));
-    out(`${tail}\n`);
+    write(xmlCharacters(head));
+    tables.ruleRows.forEach((r, i) => write(rule(id('rule', protocol.name, String(i + 1)),
+        element(ROW_CHILD, 'description', `${r.rule.kind === 'redline' ? 'Red line' : 'Threshold'} ${r.rule.name}${r.parts > 1 ? ` (part ${r.part} of ${r.parts})` : ''}: ${conditionText(r.rule.condition)}${r.rule.unless ? ` unless ${conditionText(r.rule.unless)}` : ''}`) +
+        inputs(r.box) +
+        entry('outputEntry', `"${feelString(r.level.name)}"`) +
+        entry('annotationEntry', r.rule.name) +
+        entry('annotationEntry', r.rule.citation ?? ''))));
+    tables.scopeRows.forEach((r, i) => write(rule(id('scope', protocol.name, String(i + 1)),
+        element(ROW_CHILD, 'description', 'Inside the scope: the baseline, unless a rule above gives a more severe level.') +
+        inputs(r.box) +
+        entry('outputEntry', `"${feelString(protocol.levels[0].name)}"`) +
+        entry('annotationEntry', '') +
+        entry('annotationEntry', protocol.scopes.map(scope => scope.citation ?? '').filter(Boolean).join('; ')))));
+    write(xmlCharacters(betweenTables));
+    tables.resolvedRows.forEach((r, i) => write(rule(id('resolved', protocol.name, String(i + 1)),
+        inputs(r.box) +
+        entry('outputEntry', r.level ? `"${feelString(r.level.name)}"` : 'null') +
+        stepsEntry(r))));
+    write(`${xmlCharacters(tail)}\n`);
+}
+
+/** The depth of a row: rows sit in a decision table, three levels down. */
+const ROW = '      ';
+const ROW_CHILD = `${ROW}  `;
+const ENTRY_CHILD = `${ROW_CHILD}  `;
+
+/** A table row, as xmlbuilder2 pretty-prints it at the row's depth. */
+function rule(id: string, children: string): string {
+    return `${ROW}<rule id="${escapeAttribute(id)}">\n${children}${ROW}</rule>\n`;
+}
+
+/** An element holding text alone: on one line, or empty. */
+function element(indent: string, name: string, text: string): string {
+    return text === '' ? `${indent}<${name}/>\n` : `${indent}<${name}>${escapeText(text)}</${name}>\n`;
+}
+
+/** An input, output or annotation entry of a row: its text in a `text` element. */
+function entry(name: string, text: string): string {
+    return `${ROW_CHILD}<${name}>\n${element(ENTRY_CHILD, 'text', text)}${ROW_CHILD}</${name}>\n`;
+}
+
+/** The input entry of each indicator's range of cells, made once. */
+class InputEntries {
+    /** Per dimension: the entry by `lo × size + hi`. */
+    protected readonly made: Map<number, string>[];
+
+    constructor(readonly space: SituationSpace) {
+        this.made = space.axes.map(() => new Map());
+    }
+
+    entry(dimension: number, lo: number, hi: number): string {
+        const key = lo * this.space.space.sizes[dimension] + hi;
+        let text = this.made[dimension].get(key);
+        if (text === undefined) this.made[dimension].set(key, text = entry('inputEntry', unaryTest(constraintOn(this.space, dimension, lo, hi))));
+        return text;
+    }
+}
+
+/** An ampersand that does not start an entity or a decimal character reference: xmlbuilder2 escapes these alone. */
+const BARE_AMPERSAND = /&(?![A-Za-z]+;|#\d+;)/g;
+
+/** Text content as xmlbuilder2 writes it, with the characters XML 1.0 cannot hold replaced. */
+function escapeText(text: string): string {
+    return xmlCharacters(text).replace(BARE_AMPERSAND, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+function escapeAttribute(text: string): string {
+    return escapeText(text).replace(/"/g, '&quot;');
 }
 
 /**

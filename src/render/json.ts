@@ -2,7 +2,10 @@
 // The shape is specified by schemas/detente-tables.schema.json.
 import type { Duty, Indicator, Labelled, Obligation, Protocol } from '../model/protocol.js';
 import { type Rational, toExactString, toNumber } from '../model/rational.js';
-import type { Constraint } from '../tables/constraints.js';
+import type { Box } from '../analysis/boxes.js';
+import type { SituationSpace } from '../analysis/situations.js';
+import { type Constraint, constraintOn } from '../tables/constraints.js';
+import type { ResolvedRow } from '../tables/tables.js';
 import { schedule } from '../analysis/deadlines.js';
 import type { CompiledProtocol } from './compiled.js';
 import { rowSteps } from './sections.js';
@@ -19,6 +22,10 @@ export function renderJson(compiled: CompiledProtocol): string {
 /** The JSON document, chunk by chunk: the tables' rows are formatted one at a time, never all at once. */
 export function writeJson(compiled: CompiledProtocol, out: (chunk: string) => void): void {
     const { protocol, tables } = compiled;
+    // Rows repeat the same few ranges per indicator and the same steps per level: each is written once
+    // and its text reused, so that a table of many thousand rows costs little more than its bytes.
+    const conditionTexts = new ConditionTexts(tables.space);
+    const steps = memoised((row: ResolvedRow) => `${row.level?.name ?? ''}\u0000${row.rules.join('\u0000')}`, row => rowSteps(compiled, row));
     const document = {
         format: TABLES_FORMAT,
         protocol: structure(protocol, compiled),
@@ -32,18 +39,18 @@ export function writeJson(compiled: CompiledProtocol, out: (chunk: string) => vo
                 parts: row.parts,
                 ...(row.rule.citation ? { citation: row.rule.citation } : {}),
                 level: row.level.name,
-                conditions: conditions(row.constraints),
+                conditions: new Conditions(row.box, conditionTexts),
             })),
         },
         ...(tables.scopeRows.length > 0 ? {
-            scope: { rows: tables.scopeRows.map(row => ({ conditions: conditions(row.constraints) })) },
+            scope: { rows: new LazyArray(tables.scopeRows, row => ({ conditions: new Conditions(row.box, conditionTexts) })) },
         } : {}),
         resolvedTable: {
             hitPolicy: 'UNIQUE',
             rows: new LazyArray(tables.resolvedRows, row => ({
                 level: row.level?.name ?? null,
-                conditions: conditions(row.constraints),
-                steps: rowSteps(compiled, row),
+                conditions: new Conditions(row.box, conditionTexts),
+                steps: steps(row),
             })),
         },
     };
@@ -54,6 +61,46 @@ export function writeJson(compiled: CompiledProtocol, out: (chunk: string) => vo
 /** An array whose items are made as they are written. */
 class LazyArray<T> {
     constructor(readonly items: readonly T[], readonly item: (value: T) => unknown) { }
+}
+
+/** A row's conditions, one per indicator: the object `conditions` gives, written from remembered texts. */
+class Conditions {
+    constructor(readonly box: Box, readonly texts: ConditionTexts) { }
+}
+
+/** The text of each indicator's condition as a row's member, per range of cells and depth, made once. */
+class ConditionTexts {
+    /** Per indentation, per dimension: the text by `lo × size + hi`. */
+    protected readonly made = new Map<string, Map<number, string>[]>();
+
+    constructor(readonly space: SituationSpace) { }
+
+    text(dimension: number, lo: number, hi: number, indent: string): string {
+        let byDimension = this.made.get(indent);
+        if (!byDimension) this.made.set(indent, byDimension = this.space.axes.map(() => new Map()));
+        const key = lo * this.space.space.sizes[dimension] + hi;
+        let text = byDimension[dimension].get(key);
+        if (text === undefined) {
+            const constraint = constraintOn(this.space, dimension, lo, hi);
+            text = `${JSON.stringify(constraint.indicator.name)}: ${collect(out => writeValue(condition(constraint), indent, out))}`;
+            byDimension[dimension].set(key, text);
+        }
+        return text;
+    }
+}
+
+/** `make`, remembering its result per key. */
+function memoised<T, R>(key: (value: T) => string, make: (value: T) => R): (value: T) => R {
+    const made = new Map<string, R>();
+    return value => {
+        const k = key(value);
+        let result = made.get(k);
+        if (result === undefined) {
+            result = make(value);
+            made.set(k, result);
+        }
+        return result;
+    };
 }
 
 /** As `JSON.stringify(value, null, 2)` writes it, in chunks (values are plain data: no `undefined`, no `toJSON`). */
@@ -67,6 +114,15 @@ function writeValue(value: unknown, indent: string, out: (chunk: string) => void
             writeValue(value.item(item), inner, out);
         });
         return out(`\n${indent}]`);
+    }
+    if (value instanceof Conditions) {
+        const dimensions = value.box.length / 2;
+        if (dimensions === 0) return out('{}');
+        let text = '{';
+        for (let d = 0; d < dimensions; d++) {
+            text += `${d > 0 ? ',' : ''}\n${inner}${value.texts.text(d, value.box[2 * d], value.box[2 * d + 1], inner)}`;
+        }
+        return out(`${text}\n${indent}}`);
     }
     if (Array.isArray(value) || value === null || typeof value !== 'object') {
         return out(JSON.stringify(value, null, 2).replaceAll('\n', `\n${indent}`));
@@ -194,11 +250,7 @@ function dutyWhen(duty: Duty) {
     }
 }
 
-/** Per indicator, its interval in base units with inclusive or exclusive ends, or its set of values. */
-function conditions(constraints: readonly Constraint[]): Record<string, unknown> {
-    return Object.fromEntries(constraints.map(constraint => [constraint.indicator.name, condition(constraint)]));
-}
-
+/** An indicator's interval in base units with inclusive or exclusive ends, or its set of values. */
 function condition(constraint: Constraint): unknown {
     if (constraint.kind === 'members') {
         return { members: constraint.indicator.kind === 'flag' ? constraint.members.map(m => m === 'true') : constraint.members };

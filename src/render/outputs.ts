@@ -7,17 +7,9 @@ import { renderHtml } from './html.js';
 import { collect, writeJson } from './json.js';
 import { renderMarkdown } from './markdown.js';
 
-export const FORMATS = ['md', 'html', 'csv', 'json', 'dmn', 'annex'] as const;
-export type Format = typeof FORMATS[number];
+import type { Format } from './formats.js';
 
-export const FORMAT_DESCRIPTIONS: Readonly<Record<Format, string>> = {
-    md: 'Markdown tables',
-    html: 'Print-ready HTML report with the ladder diagram',
-    csv: 'CSV, one file per table',
-    json: 'JSON tables and structure',
-    dmn: 'DMN 1.5 decision tables',
-    annex: 'Treaty-style annex text (Markdown)',
-};
+export { FORMATS, FORMAT_DESCRIPTIONS, type Format, isFormat } from './formats.js';
 
 /** Writes a file's text chunk by chunk, so that large tables need not be held as one string. */
 export type ChunkWriter = (out: (chunk: string) => void) => void;
@@ -45,10 +37,6 @@ export interface RenderedFile {
 /** A rendered file's whole text. */
 export function fileText(file: RenderedFile): string {
     return collect(file.write);
-}
-
-export function isFormat(value: string): value is Format {
-    return (FORMATS as readonly string[]).includes(value);
 }
 
 /** Every file of the given formats for one compiled protocol. */

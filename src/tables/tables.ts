@@ -7,6 +7,7 @@ import type { Region } from '../analysis/regions.js';
 import type { SituationSpace } from '../analysis/situations.js';
 import type { Level, Protocol, Rule } from '../model/protocol.js';
 import { type Constraint, constraintsOf } from './constraints.js';
+import { mergeBoxes } from './merge.js';
 
 export interface RuleRow {
     readonly rule: Rule;
@@ -49,32 +50,34 @@ export function decisionTables(analysis: Analysis): DecisionTables {
     const { protocol, space, levels } = context;
     const levelOf = (name: string) => protocol.levels.find(l => l.name === name)!;
     const ruleRows = protocol.rules.flatMap((rule, i) => {
-        const boxes = sortBoxes(levels.ruleRegions[i].merged().boxes);
+        const boxes = sortBoxes(merged(levels.ruleRegions[i]));
         return boxes.map((box, k) => row(space, { rule, part: k + 1, parts: boxes.length, level: levelOf(rule.level), box }));
     });
     const priority = [...protocol.levels].reverse();
     // Rows are split where a rule with a response of its own starts or stops holding, so that each row
-    // has one set of steps due. Level regions are disjoint, except the baseline's under a scope written
-    // with `or` (its boxes overlap), and so is what a region of one box cuts from them; only those others
-    // are made disjoint, since that costs a search over every box.
+    // has one set of steps due. A scope written with `or` gives overlapping boxes: rows are made disjoint.
     const responsive = protocol.rules.flatMap((rule, i) => protocol.responses.some(r => r.rule === rule.name) ? [{ rule: rule.name, region: levels.ruleRegions[i] }] : []);
-    const disjoint = (region: Region, overlapping: boolean) => overlapping ? region.disjoint() : region;
+    //
+    // A level's region is disjoint already, but for the baseline under a scope of overlapping boxes;
+    // a piece stays disjoint when cut by a rule of one box, or by what is outside a rule. Making a
+    // disjoint region disjoint again changes nothing and, on large tables, costs seconds: it is skipped.
     const resolvedRows: ResolvedRow[] = priority.flatMap(level => {
-        let pieces = [{ region: disjoint(levels.region(level.rank), level.rank === 0 && levels.inside.boxes.length > 1), rules: [] as string[] }];
+        let pieces = [{ region: levels.region(level.rank), rules: [] as string[], disjoint: level.rank > 0 || levels.inside.boxes.length <= 1 }];
         for (const { rule, region } of responsive) {
             pieces = pieces.flatMap(piece => [
-                { region: disjoint(piece.region.intersect(region), region.boxes.length > 1), rules: [...piece.rules, rule] },
-                { region: piece.region.subtract(region), rules: piece.rules },
+                { region: piece.region.intersect(region), rules: [...piece.rules, rule], disjoint: piece.disjoint && region.boxes.length <= 1 },
+                { region: piece.region.subtract(region), rules: piece.rules, disjoint: piece.disjoint },
             ]).filter(piece => !piece.region.isEmpty);
         }
-        return pieces.flatMap(piece => sortBoxes(piece.region.merged().boxes).map(box => row(space, { level, rules: piece.rules, box })));
+        return pieces.flatMap(piece => sortBoxes(merged(piece.disjoint ? piece.region : piece.region.disjoint()))
+            .map(box => row(space, { level, rules: piece.rules, box })));
     });
     // Outside the scope: rows of their own, last, so that the table still covers every situation.
     const scoped = protocol.scopes.length > 0;
     if (scoped) {
-        resolvedRows.push(...sortBoxes(levels.inside.complement().disjoint().merged().boxes).map(box => row(space, { level: undefined, rules: [], box })));
+        resolvedRows.push(...sortBoxes(merged(levels.inside.complement().disjoint())).map(box => row(space, { level: undefined, rules: [], box })));
     }
-    const scopeRows = scoped ? sortBoxes(levels.inside.disjoint().merged().boxes).map(box => row(space, { box })) : [];
+    const scopeRows = scoped ? sortBoxes(merged(levels.inside.disjoint())).map(box => row(space, { box })) : [];
     const steps = new Map(protocol.levels.map(level => [level.name, stepsDue(protocol, level.name)]));
     return { protocol, space, priority, ruleRows, resolvedRows, scopeRows, steps };
 }
@@ -85,6 +88,11 @@ export function decisionTables(analysis: Analysis): DecisionTables {
  */
 function row<T extends { readonly box: Box }>(space: SituationSpace, fields: T): T & { readonly constraints: readonly Constraint[] } {
     return Object.defineProperty(fields, 'constraints', { get: () => constraintsOf(space, fields.box), enumerable: true }) as T & { readonly constraints: readonly Constraint[] };
+}
+
+/** A region's boxes merged into fewer, larger ones, as `Region.merged` merges them. */
+function merged(region: Region): Box[] {
+    return mergeBoxes(region.boxes, region.space.dimensions);
 }
 
 /** Rows in indicator order: by the first indicator's range, then the second's, and so on. */
