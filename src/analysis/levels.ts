@@ -2,8 +2,8 @@
 // index over the boxes of every rule, which level each part of the situation space has. The checks ask
 // it questions about single boxes; nothing here compares every rule with every other.
 import type { Level, Protocol, Rule } from '../model/protocol.js';
-import { BoxIndex } from './box-index.js';
-import { type Box, intersectBoxes, piecesOutside, uncoveredPiece } from './boxes.js';
+import { type BoxMask, BoxSets } from './box-sets.js';
+import { type Box, boxWithin, intersectBoxes, piecesOutside, uncoveredPiece } from './boxes.js';
 import type { Budget } from './budget.js';
 import { Region } from './regions.js';
 import type { SituationSpace } from './situations.js';
@@ -29,8 +29,14 @@ export class LevelFunction {
     /** Per rule, the rank of the level it leads to. */
     readonly ranks: readonly number[];
     readonly ruleBoxes: readonly RuleBox[];
-    protected readonly index: BoxIndex<RuleBox>;
+    /** The rule boxes, as sets: which of them meet or contain a box, and whether some of them cover it. */
+    readonly sets: BoxSets;
+    /** Per rule, its first box in `ruleBoxes` (its boxes follow one another), and one more entry: the count. */
+    protected readonly firstBox: Int32Array;
+    /** Per rule box, its rule. */
+    protected readonly ruleOfBox: Int32Array;
     protected readonly regionCache = new Map<number, Region>();
+    protected readonly maskCache = new Map<string, BoxMask>();
 
     /** The situations the protocol covers (its scope): outside them, no level applies. */
     readonly inside: Region;
@@ -43,7 +49,180 @@ export class LevelFunction {
         let order = 0;
         this.ruleBoxes = this.ruleRegions.flatMap((region, rule) =>
             region.boxes.map(box => ({ box, rule, rank: this.ranks[rule], order: order++ })));
-        this.index = new BoxIndex(this.ruleBoxes, space.space);
+        this.sets = new BoxSets(this.ruleBoxes.map(r => r.box), space.space.sizes, space.space);
+        this.ruleOfBox = Int32Array.from(this.ruleBoxes, r => r.rule);
+        this.firstBox = new Int32Array(this.ruleRegions.length + 1);
+        for (let rule = 0, at = 0; rule < this.ruleRegions.length; rule++) {
+            this.firstBox[rule] = at;
+            at += this.ruleRegions[rule].boxes.length;
+            this.firstBox[rule + 1] = at;
+        }
+    }
+
+    /** The rule boxes `keep` accepts, as a mask over `ruleBoxes`. */
+    mask(keep: (ruleBox: RuleBox) => boolean): BoxMask {
+        return this.sets.mask(i => keep(this.ruleBoxes[i]));
+    }
+
+    /** The boxes of rules of a level more severe than `rank`. */
+    higherThan(rank: number): BoxMask {
+        return this.cachedMask(`>${rank}`, r => r.rank > rank);
+    }
+
+    /** The boxes of rules of the level `rank` or a more severe one. */
+    atLeast(rank: number): BoxMask {
+        return this.cachedMask(`>=${rank}`, r => r.rank >= rank);
+    }
+
+    /** The boxes of rules of the level `rank`. */
+    at(rank: number): BoxMask {
+        return this.cachedMask(`=${rank}`, r => r.rank === rank);
+    }
+
+    protected cachedMask(key: string, keep: (ruleBox: RuleBox) => boolean): BoxMask {
+        let mask = this.maskCache.get(key);
+        if (!mask) this.maskCache.set(key, mask = this.mask(keep));
+        return mask;
+    }
+
+    /** Takes the boxes of rule `rule` out of `mask`, in place. */
+    clearRule(mask: BoxMask, rule: number): BoxMask {
+        for (let i = this.firstBox[rule]; i < this.firstBox[rule + 1]; i++) mask[i >>> 5] &= ~(1 << (i & 31));
+        return mask;
+    }
+
+    /** Whether the rule boxes of `mask` cover `box` together. */
+    covers(box: Box, mask: BoxMask): boolean {
+        return this.sets.covers(box, mask);
+    }
+
+    /** Whether the rule boxes of `mask` cover every part of `box` inside the scope. */
+    coversInside(box: Box, mask: BoxMask): boolean {
+        return this.inside.intersectBox(box).boxes.every(part => this.sets.covers(part, mask));
+    }
+
+    /** Whether the rule boxes of `mask` cover every box of rule `rule`. */
+    coversRule(rule: number, mask: BoxMask): boolean {
+        return this.ruleRegions[rule].boxes.every(box => this.sets.covers(box, mask));
+    }
+
+    /**
+     * A small set of rules, among the rule boxes of `mask`, whose regions together cover `target` (none of
+     * them can be left out), for naming in messages; empty when even all of them do not cover it. The rules
+     * in the order of the share of the target they hold; the shortest prefix that covers it (coverage only
+     * grows along the prefix: found by bisection); then, from the last, the rules not needed.
+     */
+    coveringRules(target: Region, mask: BoxMask): number[] {
+        // A rule of one box that contains the whole target has the largest share a rule of one box can
+        // have, and covers the target alone: the ranking needs nothing after the first such rule, and so
+        // no rule of one box after it (it holds less of the target, or as much and comes later). The rest
+        // of the ranking, a pass over every rule that meets the target, is left out.
+        const first = this.sets.firstContainingAll(target.boxes, this.andMasks(mask, this.singleBoxRules));
+        if (first < 0 && !target.boxes.every(box => this.sets.covers(box, mask))) return [];
+        const last = first < 0 ? -1 : this.ruleBoxes[first].rule;
+        const candidates = first < 0 ? mask : this.andMasks(mask, this.orMasks(this.multiBoxRules, this.sets.below(first + 1)));
+        const single = target.boxes.length === 1 ? target.boxes[0] : undefined;
+        const shares = this.sharesOf(target, candidates, (rule, count, firstBox) => {
+            // A rule with no more boxes meeting the target than the target has boxes holds no more of it
+            // than the first containing rule (each box holds at most all of it): it comes after that rule,
+            // unless it comes before it and ties. For a target of one box, only a box that contains it
+            // ties: any other holds less of it by a factor (w - 1) / w at least, w a width of the target
+            // in cells, far more than floating point rounds away. (Targets of several boxes: shares summed.)
+            if (last < 0 || count > target.boxes.length) return true;
+            return rule < last && (!single || boxWithin(single, this.ruleBoxes[firstBox].box)) || rule === last;
+        });
+        shares.sort((a, b) => b.share - a.share || a.rule - b.rule);
+        let ranked = shares.map(({ rule }) => rule);
+        if (last >= 0) ranked = ranked.slice(0, ranked.indexOf(last) + 1);
+        const boxesOf = new Map(shares.map(({ rule, boxes }) => [rule, boxes]));
+        const covers = (rules: readonly number[]) => {
+            const among = new Int32Array(this.sets.words);
+            for (const rule of rules) {
+                for (const i of boxesOf.get(rule)!) among[i >>> 5] |= 1 << (i & 31);
+            }
+            return target.boxes.every(box => this.sets.covers(box, among));
+        };
+        let [lo, hi] = [1, ranked.length];
+        while (lo < hi) {
+            const middle = (lo + hi) >> 1;
+            if (covers(ranked.slice(0, middle))) hi = middle; else lo = middle + 1;
+        }
+        let chosen = ranked.slice(0, lo);
+        for (const rule of [...chosen].reverse()) {
+            const without = chosen.filter(other => other !== rule);
+            if (without.length > 0 && covers(without)) chosen = without;
+        }
+        return chosen.sort((a, b) => a - b);
+    }
+
+    /**
+     * Per rule with boxes among `candidates` that meet the target (and that `keep` accepts, given how many
+     * there are and the first), those boxes and the share of the target's cells they hold: per target box,
+     * the cells it has in common with each of them, a box counted once per target box it meets (overlaps
+     * count twice: an estimate). Summed in one fixed order, so that equal shares stay equal in floating point.
+     */
+    protected sharesOf(target: Region, candidates: BoxMask, keep: (rule: number, count: number, firstBox: number) => boolean): { rule: number; share: number; boxes: number[] }[] {
+        const budget = this.space.space.budget;
+        const found: { rule: number; share: number; boxes: number[] }[] = [];
+        if (target.boxes.length === 1) {
+            // The common case, without a map: a rule's boxes come one after another.
+            const t = target.boxes[0];
+            const meeting = this.sets.meetingIndices(t, candidates);
+            budget.spend(meeting.length >> 3);
+            for (let k = 0; k < meeting.length;) {
+                const rule = this.ruleOfBox[meeting[k]];
+                let end = k + 1;
+                while (end < meeting.length && this.ruleOfBox[meeting[end]] === rule) end++;
+                if (keep(rule, end - k, meeting[k])) {
+                    let part = 0;
+                    for (let j = k; j < end; j++) part += this.sets.cellsInCommon(t, meeting[j]);
+                    found.push({ rule, share: part, boxes: meeting.slice(k, end) });
+                }
+                k = end;
+            }
+            return found;
+        }
+        const boxesOf = new Map<number, number[]>();
+        for (const box of target.boxes) {
+            for (const i of this.sets.meetingIndices(box, candidates)) {
+                const boxes = boxesOf.get(this.ruleOfBox[i]);
+                if (boxes) boxes.push(i); else boxesOf.set(this.ruleOfBox[i], [i]);
+            }
+        }
+        budget.spend(boxesOf.size);
+        for (const [rule, boxes] of boxesOf) {
+            if (!keep(rule, boxes.length, boxes[0])) continue;
+            let sum = 0;
+            for (const t of target.boxes) {
+                let part = 0;
+                for (const i of boxes) part += this.sets.cellsInCommon(t, i);
+                sum += part;
+            }
+            found.push({ rule, share: sum, boxes });
+        }
+        return found;
+    }
+
+    /** The boxes of rules of one box. */
+    protected get singleBoxRules(): BoxMask {
+        return this.cachedMask('single', r => this.firstBox[r.rule + 1] - this.firstBox[r.rule] === 1);
+    }
+
+    /** The boxes of rules of several boxes. */
+    protected get multiBoxRules(): BoxMask {
+        return this.cachedMask('multiple', r => this.firstBox[r.rule + 1] - this.firstBox[r.rule] > 1);
+    }
+
+    protected andMasks(a: BoxMask, b: BoxMask): BoxMask {
+        const result = new Int32Array(a.length);
+        for (let w = 0; w < a.length; w++) result[w] = a[w] & b[w];
+        return result;
+    }
+
+    protected orMasks(a: BoxMask, b: BoxMask): BoxMask {
+        const result = new Int32Array(a.length);
+        for (let w = 0; w < a.length; w++) result[w] = a[w] | b[w];
+        return result;
     }
 
     get top(): number {
@@ -62,7 +241,7 @@ export class LevelFunction {
 
     /** The rule boxes that meet `box` and satisfy `keep`, in protocol order. */
     rulesMeeting(box: Box, keep: (ruleBox: RuleBox) => boolean = () => true): RuleBox[] {
-        return this.index.meeting(box, keep).sort((a, b) => a.order - b.order);
+        return this.sets.meetingIndices(box).map(i => this.ruleBoxes[i]).filter(keep);
     }
 
     /** A piece of `box` where none of the kept rules holds, or undefined when they cover it. */
@@ -73,18 +252,19 @@ export class LevelFunction {
 
     /** Where some rule of a level more severe than `rank` holds: where the level is above `rank`. */
     above(rank: number): Coverage & { meetsBox(box: Box): boolean } {
-        const keep = (r: RuleBox) => r.rank > rank;
+        const higher = this.higherThan(rank);
         return {
-            coversBox: box => this.uncovered(box, keep) === undefined,
-            meetsBox: box => this.index.meets(box, keep),
+            coversBox: box => this.sets.covers(box, higher),
+            meetsBox: box => this.sets.meets(box, higher),
         };
     }
 
     /** Where the level is exactly `rank`. */
     exactly(rank: number): Coverage {
+        const higher = this.higherThan(rank);
         return {
-            coversBox: box => !this.index.meets(box, r => r.rank > rank)
-                && (rank === 0 ? this.inside.coversBox(box) : this.uncovered(box, r => r.rank >= rank) === undefined),
+            coversBox: box => !this.sets.meets(box, higher)
+                && (rank === 0 ? this.inside.coversBox(box) : this.sets.covers(box, this.atLeast(rank))),
         };
     }
 
@@ -105,7 +285,7 @@ export class LevelFunction {
     /** Where the level lies above `low` and not above `high`. */
     between(low: number, high: number): Coverage {
         return {
-            coversBox: box => !this.index.meets(box, r => r.rank > high) && this.uncovered(box, r => r.rank > low) === undefined,
+            coversBox: box => !this.sets.meets(box, this.higherThan(high)) && this.sets.covers(box, this.higherThan(low)),
         };
     }
 
@@ -132,10 +312,9 @@ export class LevelFunction {
     /** The rank of the level at a situation's cell box (a single cell on every axis). */
     rankAt(point: Box): number {
         let rank = 0;
-        this.index.forEachMeeting(point, r => {
-            if (r.rank > rank) rank = r.rank;
-            return rank === this.top;
-        });
+        for (const i of this.sets.meetingIndices(point)) {
+            if (this.ruleBoxes[i].rank > rank) rank = this.ruleBoxes[i].rank;
+        }
         return rank;
     }
 
@@ -170,7 +349,8 @@ export class LevelFunction {
     isUnreachable(rank: number): boolean {
         if (rank === 0) return this.pieceAt(this.space.space.fullBox(), 0) === undefined;
         // Rule boxes lie inside the scope: a piece of one that no higher rule reaches is a situation at this level.
-        return this.ruleBoxes.every(mine => mine.rank !== rank || this.uncovered(mine.box, r => r.rank > rank) === undefined);
+        const higher = this.higherThan(rank);
+        return this.ruleBoxes.every(mine => mine.rank !== rank || this.sets.covers(mine.box, higher));
     }
 }
 

@@ -30,7 +30,7 @@ function violation(context: AnalysisContext, i: number): [Situation, Situation] 
     const sameOrAbove = (other: RuleBox) => other.rank >= rank;
     for (const box of levels.ruleRegions[i].boxes) {
         // Most rules pass here at once: everything worse than where they hold is at their level or above.
-        if (!levels.uncoveredInside(worseThan(context, box), sameOrAbove)) continue;
+        if (levels.coversInside(worseThan(context, box), levels.atLeast(rank))) continue;
         const higher = levels.rulesMeeting(box, other => other.rank > rank).map(other => other.box);
         for (const decided of piecesOutside(box, higher, context.space.space.budget)) {
             const worse = levels.uncoveredInside(worseThan(context, decided), sameOrAbove);
