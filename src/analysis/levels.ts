@@ -122,7 +122,9 @@ export class LevelFunction {
         const last = first < 0 ? -1 : this.ruleBoxes[first].rule;
         const candidates = first < 0 ? mask : this.andMasks(mask, this.orMasks(this.multiBoxRules, this.sets.below(first + 1)));
         const single = target.boxes.length === 1 ? target.boxes[0] : undefined;
-        const shares = this.sharesOf(target, candidates, (rule, count, firstBox) => {
+        // The first containing rule's share, summed as any other's; a rule that holds less comes after it.
+        const most = last < 0 ? 0 : this.shareOf(target, target.boxes.map(() => first));
+        const shares = this.sharesOf(target, candidates, last >= 0, (rule, share) => last < 0 || share > most || (share === most && rule <= last), (rule, count, firstBox) => {
             // A rule with no more boxes meeting the target than the target has boxes holds no more of it
             // than the first containing rule (each box holds at most all of it): it comes after that rule,
             // unless it comes before it and ties. For a target of one box, only a box that contains it
@@ -156,32 +158,37 @@ export class LevelFunction {
     }
 
     /**
-     * Per rule with boxes among `candidates` that meet the target (and that `keep` accepts, given how many
-     * there are and the first), those boxes and the share of the target's cells they hold: per target box,
+     * Per rule with boxes among `candidates` that meet the target (that `keep` accepts, given how many there
+     * are and the first, and whose share `ranks` accepts; with `onlyWhole`, only where the share may reach
+     * the whole target's), those boxes and the share of the target's cells they hold: per target box,
      * the cells it has in common with each of them, a box counted once per target box it meets (overlaps
      * count twice: an estimate). Summed in one fixed order, so that equal shares stay equal in floating point.
      */
-    protected sharesOf(target: Region, candidates: BoxMask, keep: (rule: number, count: number, firstBox: number) => boolean): { rule: number; share: number; boxes: number[] }[] {
+    protected sharesOf(target: Region, candidates: BoxMask, onlyWhole: boolean, ranks: (rule: number, share: number) => boolean,
+        keep: (rule: number, count: number, firstBox: number) => boolean): { rule: number; share: number; boxes: number[] }[] {
         const budget = this.space.space.budget;
         const found: { rule: number; share: number; boxes: number[] }[] = [];
         if (target.boxes.length === 1) {
             // The common case, without a map: a rule's boxes come one after another.
             const t = target.boxes[0];
             const meeting = this.sets.meetingIndices(t, candidates);
+            const narrowed = this.narrowed(t);
             budget.spend(meeting.length >> 3);
             for (let k = 0; k < meeting.length;) {
                 const rule = this.ruleOfBox[meeting[k]];
                 let end = k + 1;
                 while (end < meeting.length && this.ruleOfBox[meeting[end]] === rule) end++;
-                if (keep(rule, end - k, meeting[k])) {
+                if (keep(rule, end - k, meeting[k]) && (!onlyWhole || this.mayHoldAll(t, meeting, k, end, narrowed))) {
                     let part = 0;
                     for (let j = k; j < end; j++) part += this.sets.cellsInCommon(t, meeting[j]);
-                    found.push({ rule, share: part, boxes: meeting.slice(k, end) });
+                    if (ranks(rule, part)) found.push({ rule, share: part, boxes: meeting.slice(k, end) });
                 }
                 k = end;
             }
             return found;
         }
+        const narrowedOf = target.boxes.map(t => this.narrowed(t));
+        const cellsOf = target.boxes.map(t => t.reduce((product, lo, k) => k % 2 === 1 ? product : product * (t[k + 1] - lo + 1), 1));
         const boxesOf = new Map<number, number[]>();
         for (const box of target.boxes) {
             for (const i of this.sets.meetingIndices(box, candidates)) {
@@ -192,15 +199,50 @@ export class LevelFunction {
         budget.spend(boxesOf.size);
         for (const [rule, boxes] of boxesOf) {
             if (!keep(rule, boxes.length, boxes[0])) continue;
-            let sum = 0;
-            for (const t of target.boxes) {
-                let part = 0;
-                for (const i of boxes) part += this.sets.cellsInCommon(t, i);
-                sum += part;
-            }
-            found.push({ rule, share: sum, boxes });
+            if (onlyWhole && !this.mayHoldAllOf(target, boxes, narrowedOf, cellsOf)) continue;
+            const share = this.shareOf(target, boxes);
+            if (ranks(rule, share)) found.push({ rule, share, boxes });
         }
         return found;
+    }
+
+    /**
+     * Whether the rule boxes `meeting[from..to)` may hold as many cells as the target box `t` has, summed:
+     * false when their shares, each known to a few parts in 10^15, fall short of it by far more.
+     */
+    protected mayHoldAll(t: Box, meeting: readonly number[], from: number, to: number, narrowed: readonly number[]): boolean {
+        let share = 0;
+        for (let j = from; j < to; j++) share += this.sets.approximateShare(t, meeting[j], narrowed);
+        return share > 1 - 1e-9;
+    }
+
+    /** The same for a target of several boxes: each counted once per target box it meets, as in the share. */
+    protected mayHoldAllOf(target: Region, boxes: readonly number[], narrowedOf: readonly number[][], cellsOf: readonly number[]): boolean {
+        let share = 0;
+        let whole = 0;
+        target.boxes.forEach((t, k) => {
+            let part = 0;
+            for (const i of boxes) part += this.sets.approximateShare(t, i, narrowedOf[k]);
+            share += part * cellsOf[k];
+            whole += target.boxes.length * cellsOf[k];
+        });
+        return share > whole * (1 - 1e-9);
+    }
+
+    /** The dimensions on which a box is not the whole range. */
+    protected narrowed(box: Box): number[] {
+        return this.space.space.sizes.flatMap((size, d) => box[2 * d] > 0 || box[2 * d + 1] < size - 1 ? [d] : []);
+    }
+
+    /** The share of the target's cells the rule boxes `boxes` hold, summed per target box, in order. */
+    protected shareOf(target: Region, boxes: readonly number[]): number {
+        let sum = 0;
+        for (const t of target.boxes) {
+            let part = 0;
+            for (const i of boxes) part += this.sets.cellsInCommon(t, i);
+            sum += part;
+        }
+        return sum;
     }
 
     /** The boxes of rules of one box. */
