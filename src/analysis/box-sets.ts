@@ -189,13 +189,16 @@ export class BoxSets {
             const piece = pieces.pop()!;
             const parent = parents.pop()!;
             const words = candidates.pop() ?? this.meeting(piece, parent);
-            budget?.spend(1 + ((words.length * this.dimensions) >> 5));
-            if (words.length === 0) return piece;
+            if (words.length === 0) {
+                budget?.spend(1);
+                return piece;
+            }
             // One pass over the candidates: those that contain the piece, and those that miss it on one dimension only.
             let cut = -1;
             let fallback = -1;
             let covered = false;
-            for (let k = 0; k < words.length && !covered; k++) {
+            let k = 0;
+            for (; k < words.length && !covered; k++) {
                 const bits = words.bits[k];
                 let one = 0;
                 let two = 0;
@@ -208,6 +211,8 @@ export class BoxSets {
                 else if (cut < 0 && (one & ~two) !== 0) cut = (words.at[k] << 5) + lowestBit(one & ~two);
                 else if (fallback < 0) fallback = (words.at[k] << 5) + lowestBit(bits);
             }
+            // Charged for the words looked at: the pass stops at the first box that contains the piece.
+            budget?.spend(1 + ((k * this.dimensions) >> 5));
             if (covered) continue;
             if (cut < 0) cut = fallback;
             const rest = subtractBoxes(piece, this.boxes[cut]);
@@ -257,19 +262,22 @@ export class BoxSets {
             highOffsets.push(highOffset);
         }
         const n = from ? from.length : among.length;
-        this.meter?.budget.spend(1 + ((n * (lows.length + 1)) >> 5));
         const at = new Int32Array(n);
         const bits = new Int32Array(n);
         let length = 0;
+        // The work: a look at each word, and the dimensions' sets for the words that hold boxes of `among`.
+        let work = n;
         for (let k = 0; k < n; k++) {
             const w = from ? from.at[k] : k;
             let x = from ? from.bits[k] : among[k];
+            if (x !== 0) work += lows.length;
             for (let j = 0; j < lows.length && x !== 0; j++) x &= lows[j][lowOffsets[j] + w] & highs[j][highOffsets[j] + w];
             if (x !== 0) {
                 at[length] = w;
                 bits[length++] = x;
             }
         }
+        this.meter?.budget.spend(1 + (work >> 5));
         return { at, bits, length };
     }
 

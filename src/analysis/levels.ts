@@ -168,64 +168,43 @@ export class LevelFunction {
         keep: (rule: number, count: number, firstBox: number) => boolean): { rule: number; share: number; boxes: number[] }[] {
         const budget = this.space.space.budget;
         const found: { rule: number; share: number; boxes: number[] }[] = [];
-        if (target.boxes.length === 1) {
-            // The common case, without a map: a rule's boxes come one after another.
-            const t = target.boxes[0];
-            const meeting = this.sets.meetingIndices(t, candidates);
-            const narrowed = this.narrowed(t);
-            budget.spend(meeting.length >> 3);
-            for (let k = 0; k < meeting.length;) {
-                const rule = this.ruleOfBox[meeting[k]];
-                let end = k + 1;
-                while (end < meeting.length && this.ruleOfBox[meeting[end]] === rule) end++;
-                if (keep(rule, end - k, meeting[k]) && (!onlyWhole || this.mayHoldAll(t, meeting, k, end, narrowed))) {
-                    let part = 0;
-                    for (let j = k; j < end; j++) part += this.sets.cellsInCommon(t, meeting[j]);
-                    if (ranks(rule, part)) found.push({ rule, share: part, boxes: meeting.slice(k, end) });
-                }
-                k = end;
-            }
-            return found;
-        }
-        const narrowedOf = target.boxes.map(t => this.narrowed(t));
-        const cellsOf = target.boxes.map(t => t.reduce((product, lo, k) => k % 2 === 1 ? product : product * (t[k + 1] - lo + 1), 1));
-        const boxesOf = new Map<number, number[]>();
-        for (const box of target.boxes) {
-            for (const i of this.sets.meetingIndices(box, candidates)) {
-                const boxes = boxesOf.get(this.ruleOfBox[i]);
-                if (boxes) boxes.push(i); else boxesOf.set(this.ruleOfBox[i], [i]);
-            }
-        }
-        budget.spend(boxesOf.size);
-        for (const [rule, boxes] of boxesOf) {
+        const targets = target.boxes;
+        const meeting = targets.map(t => this.sets.meetingIndices(t, candidates));
+        const narrowed = targets.map(t => this.narrowed(t));
+        const cells = targets.map(t => t.reduce((product, lo, k) => k % 2 === 1 ? product : product * (t[k + 1] - lo + 1), 1));
+        const whole = targets.length * cells.reduce((sum, c) => sum + c, 0);
+        budget.spend(meeting.reduce((sum, m) => sum + m.length, 0) >> 3);
+        // A rule's boxes come one after another in each list: the lists are walked together, rule by rule,
+        // and a rule's boxes gathered per target box in turn, as the share counts them.
+        const at = targets.map(() => 0);
+        for (;;) {
+            let rule = -1;
+            meeting.forEach((m, k) => {
+                if (at[k] < m.length && (rule < 0 || this.ruleOfBox[m[at[k]]] < rule)) rule = this.ruleOfBox[m[at[k]]];
+            });
+            if (rule < 0) return found;
+            const boxes: number[] = [];
+            meeting.forEach((m, k) => {
+                while (at[k] < m.length && this.ruleOfBox[m[at[k]]] === rule) boxes.push(m[at[k]++]);
+            });
             if (!keep(rule, boxes.length, boxes[0])) continue;
-            if (onlyWhole && !this.mayHoldAllOf(target, boxes, narrowedOf, cellsOf)) continue;
+            if (onlyWhole && !this.mayHoldAll(targets, boxes, narrowed, cells, whole)) continue;
             const share = this.shareOf(target, boxes);
             if (ranks(rule, share)) found.push({ rule, share, boxes });
         }
-        return found;
     }
 
     /**
-     * Whether the rule boxes `meeting[from..to)` may hold as many cells as the target box `t` has, summed:
-     * false when their shares, each known to a few parts in 10^15, fall short of it by far more.
+     * Whether the rule boxes `boxes` may hold as many of the target's cells as the whole target, as the share
+     * counts them (`whole`): false when their shares, each known to a few parts in 10^15, fall short by far more.
      */
-    protected mayHoldAll(t: Box, meeting: readonly number[], from: number, to: number, narrowed: readonly number[]): boolean {
+    protected mayHoldAll(targets: readonly Box[], boxes: readonly number[], narrowed: readonly number[][], cells: readonly number[], whole: number): boolean {
         let share = 0;
-        for (let j = from; j < to; j++) share += this.sets.approximateShare(t, meeting[j], narrowed);
-        return share > 1 - 1e-9;
-    }
-
-    /** The same for a target of several boxes: each counted once per target box it meets, as in the share. */
-    protected mayHoldAllOf(target: Region, boxes: readonly number[], narrowedOf: readonly number[][], cellsOf: readonly number[]): boolean {
-        let share = 0;
-        let whole = 0;
-        target.boxes.forEach((t, k) => {
+        for (let k = 0; k < targets.length; k++) {
             let part = 0;
-            for (const i of boxes) part += this.sets.approximateShare(t, i, narrowedOf[k]);
-            share += part * cellsOf[k];
-            whole += target.boxes.length * cellsOf[k];
-        });
+            for (const i of boxes) part += this.sets.approximateShare(targets[k], i, narrowed[k]);
+            share += part * cells[k];
+        }
         return share > whole * (1 - 1e-9);
     }
 
