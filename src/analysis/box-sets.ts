@@ -32,6 +32,8 @@ export class BoxSets {
     protected readonly highAt: Int32Array[] = [];
     protected readonly high: Int32Array[] = [];
 
+    /** Per word, the dimensions on which some of its boxes are narrower than the whole range. */
+    protected readonly wordDimensions: number[][];
     /** Every box's bounds, one after another. */
     protected readonly flat: Int32Array;
     /** Per box, the fraction of the whole space it holds. */
@@ -43,6 +45,11 @@ export class BoxSets {
         this.fractions = Float64Array.from(boxes, box => box.reduce((product, lo, k) => k % 2 === 1 ? product : product * (box[k + 1] - lo + 1) / sizes[k >> 1], 1));
         this.words = (count + 31) >>> 5;
         this.dimensions = sizes.length;
+        this.wordDimensions = Array.from({ length: this.words }, (_, w) => {
+            const dimensions = new Set<number>();
+            for (const box of boxes.slice(w << 5, (w + 1) << 5)) this.narrowedDimensions(box).forEach(d => dimensions.add(d));
+            return [...dimensions].sort((a, b) => a - b);
+        });
         this.all = new Int32Array(this.words);
         for (let i = 0; i < count; i++) this.all[i >>> 5] |= 1 << (i & 31);
         meter?.budget.spend(count);
@@ -107,6 +114,18 @@ export class BoxSets {
         return found;
     }
 
+    /** The first of `groups`, in order, with a box that meets `box`, or -1. */
+    firstGroupMeeting(box: Box, groups: readonly BoxMask[]): number {
+        const words = this.meeting(box);
+        for (let g = 0; g < groups.length; g++) {
+            const group = groups[g];
+            for (let k = 0; k < words.length; k++) {
+                if ((words.bits[k] & group[words.at[k]]) !== 0) return g;
+            }
+        }
+        return -1;
+    }
+
     /** The first box (by index) of `among` that contains `box`, or -1. */
     firstContaining(box: Box, among: BoxMask = this.all): number {
         const words = this.meeting(box, undefined, among);
@@ -143,12 +162,16 @@ export class BoxSets {
         const flat = this.flat;
         const base = i * 2 * this.dimensions;
         let share = this.fractions[i];
-        for (const d of narrowed) {
-            const lo = box[2 * d] > flat[base + 2 * d] ? box[2 * d] : flat[base + 2 * d];
-            const hi = box[2 * d + 1] < flat[base + 2 * d + 1] ? box[2 * d + 1] : flat[base + 2 * d + 1];
+        for (let k = 0; k < narrowed.length; k++) {
+            const d = narrowed[k];
+            const ownLo = flat[base + 2 * d];
+            const ownHi = flat[base + 2 * d + 1];
+            // Where the `i`th box is the whole range, it holds all of `box` on this dimension.
+            if (ownLo === 0 && ownHi === this.sizes[d] - 1) continue;
+            const lo = box[2 * d] > ownLo ? box[2 * d] : ownLo;
+            const hi = box[2 * d + 1] < ownHi ? box[2 * d + 1] : ownHi;
             if (hi < lo) return 0;
-            const own = (flat[base + 2 * d + 1] - flat[base + 2 * d] + 1) / this.sizes[d];
-            share *= (hi - lo + 1) / (box[2 * d + 1] - box[2 * d] + 1) / own;
+            share *= (hi - lo + 1) * this.sizes[d] / ((box[2 * d + 1] - box[2 * d] + 1) * (ownHi - ownLo + 1));
         }
         return share;
     }
@@ -198,12 +221,21 @@ export class BoxSets {
             let fallback = -1;
             let covered = false;
             let k = 0;
+            const narrowed = this.narrowedDimensions(piece);
             for (; k < words.length && !covered; k++) {
                 const bits = words.bits[k];
+                const w = words.at[k];
                 let one = 0;
                 let two = 0;
-                for (let d = 0; d < this.dimensions; d++) {
-                    const misses = bits & ~this.containsOn(d, piece, words.at[k]);
+                // Only where the piece or some box of the word is narrower than the whole range can a box miss it.
+                for (const d of narrowed) {
+                    const misses = bits & ~this.containsOn(d, piece, w);
+                    two |= one & misses;
+                    one |= misses;
+                }
+                for (const d of this.wordDimensions[w]) {
+                    if (piece[2 * d] !== 0 || piece[2 * d + 1] !== this.sizes[d] - 1) continue;
+                    const misses = bits & ~this.containsOn(d, piece, w);
                     two |= one & misses;
                     one |= misses;
                 }
@@ -212,7 +244,7 @@ export class BoxSets {
                 else if (fallback < 0) fallback = (words.at[k] << 5) + lowestBit(bits);
             }
             // Charged for the words looked at: the pass stops at the first box that contains the piece.
-            budget?.spend(1 + ((k * this.dimensions) >> 5));
+            budget?.spend(1 + ((k * (narrowed.length + 1)) >> 5));
             if (covered) continue;
             if (cut < 0) cut = fallback;
             const rest = subtractBoxes(piece, this.boxes[cut]);
@@ -230,6 +262,15 @@ export class BoxSets {
     /** Whether the boxes of `among` cover `box` together. */
     covers(box: Box, among: BoxMask = this.all): boolean {
         return this.uncovered(box, among) === undefined;
+    }
+
+    /** The dimensions on which `box` is narrower than the whole range. */
+    protected narrowedDimensions(box: Box): number[] {
+        const narrowed: number[] = [];
+        for (let d = 0; d < this.dimensions; d++) {
+            if (box[2 * d] !== 0 || box[2 * d + 1] !== this.sizes[d] - 1) narrowed.push(d);
+        }
+        return narrowed;
     }
 
     /** The candidates less one box. */

@@ -37,6 +37,8 @@ export class LevelFunction {
     protected readonly ruleOfBox: Int32Array;
     protected readonly regionCache = new Map<number, Region>();
     protected readonly maskCache = new Map<string, BoxMask>();
+    /** The boxes of each level above the baseline, the most severe first. */
+    protected byRankDown?: BoxMask[];
 
     /** The situations the protocol covers (its scope): outside them, no level applies. */
     readonly inside: Region;
@@ -332,11 +334,9 @@ export class LevelFunction {
 
     /** The rank of the level at a situation's cell box (a single cell on every axis). */
     rankAt(point: Box): number {
-        let rank = 0;
-        for (const i of this.sets.meetingIndices(point)) {
-            if (this.ruleBoxes[i].rank > rank) rank = this.ruleBoxes[i].rank;
-        }
-        return rank;
+        this.byRankDown ??= Array.from({ length: this.top }, (_, k) => this.at(this.top - k));
+        const found = this.sets.firstGroupMeeting(point, this.byRankDown);
+        return found < 0 ? 0 : this.top - found;
     }
 
     levelAt(point: Box): Level {

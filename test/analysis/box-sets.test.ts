@@ -29,6 +29,14 @@ describe('box sets', () => {
                 const kept = boxes.map((_, i) => i).filter(i => chosen[i]);
                 expect(sets.meetingIndices(box, mask)).toEqual(kept.filter(i => meet(boxes[i], box)));
                 expect(sets.meets(box, mask)).toBe(kept.some(i => meet(boxes[i], box)));
+                expect(sets.firstGroupMeeting(box, [mask, sets.all])).toBe(kept.some(i => meet(boxes[i], box)) ? 0 : boxes.some(b => meet(b, box)) ? 1 : -1);
+                // The share of the box's cells each box holds, roughly and exactly.
+                const narrowed = SIZES.flatMap((size, d) => box[2 * d] > 0 || box[2 * d + 1] < size - 1 ? [d] : []);
+                boxes.forEach((other, i) => {
+                    const exact = sets.cellsInCommon(box, i) / cellsOf(box).length;
+                    expect(exact).toBe(cellsOf(box).filter(cell => cellsOf(other).includes(cell)).length / cellsOf(box).length);
+                    expect(sets.approximateShare(box, i, narrowed)).toBeCloseTo(exact, 12);
+                });
                 expect(sets.firstContaining(box, mask)).toBe(kept.find(i => within(box, boxes[i])) ?? -1);
                 const covered = new Set(kept.flatMap(i => cellsOf(boxes[i])));
                 const missing = cellsOf(box).filter(cell => !covered.has(cell));
