@@ -46,7 +46,9 @@ export async function measurePhases(work: Workload, options = { compile: true })
     if (!options.compile) return { parseLink, analysis, check, findings: analysed.findings.length };
 
     const compile = (write: (compiled: CompiledProtocol, out: (chunk: string) => void) => void) => {
-        const compiled: CompiledProtocol = compiledProtocol({ protocol, tables: decisionTables(analysed), findings: [], source: 'synthetic.detente' });
+        // The tables under a budget of their own, as the command line builds them (see ProtocolAnalyses).
+        const tables = analysed.context ? analysed.context.space.space.withBudget(budget(), () => decisionTables(analysed)) : decisionTables(analysed);
+        const compiled: CompiledProtocol = compiledProtocol({ protocol, tables, findings: [], source: 'synthetic.detente' });
         let bytes = 0;
         write(compiled, chunk => { bytes += Buffer.byteLength(chunk); });
         return { bytes, rows: compiled.tables.resolvedRows.length };

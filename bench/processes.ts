@@ -12,6 +12,11 @@ export interface ProcessRun {
 
 /** Runs `bin/detente.js` on the project's Node, as users run it, reporting its peak memory as it exits. */
 export function runCli(repo: string, args: readonly string[], scratch: string): ProcessRun {
+    return runCliWithOutput(repo, args, scratch).run;
+}
+
+/** The same, with what the command wrote to its standard output. */
+export function runCliWithOutput(repo: string, args: readonly string[], scratch: string): { run: ProcessRun; output: string } {
     const report = path.join(scratch, 'peak-memory.cjs');
     const peakFile = path.join(scratch, 'peak.txt');
     fs.writeFileSync(report, `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(peakFile)}, String(process.resourceUsage().maxRSS)));\n`);
@@ -23,5 +28,5 @@ export function runCli(repo: string, args: readonly string[], scratch: string): 
     if (run.status === null || run.status > 1) {
         throw new Error(`detente ${args.join(' ')} failed (${run.status ?? run.signal}):\n${run.stderr.slice(0, 2000)}`);
     }
-    return { milliseconds, peakMiB: Number(fs.readFileSync(peakFile, 'utf8')) / 1024, exitCode: run.status };
+    return { run: { milliseconds, peakMiB: Number(fs.readFileSync(peakFile, 'utf8')) / 1024, exitCode: run.status }, output: run.stdout };
 }

@@ -3,6 +3,7 @@ import type { ProcessRun } from './processes.js';
 import type { EditLatency } from './lsp.js';
 import type { PhaseTimings } from './phases.js';
 import type { Z3Comparison } from './z3-baseline.js';
+import { type FamilyResults, familyMarkdown, familyTargets } from './report-families.js';
 
 export interface ScaleResult {
     readonly rules: number;
@@ -13,7 +14,7 @@ export interface ScaleResult {
     readonly cliCompile?: ProcessRun;
 }
 
-export interface Results {
+export interface Results extends FamilyResults {
     readonly machine: Record<string, string | number>;
     readonly scales: readonly ScaleResult[];
     readonly indicatorSweep: readonly ScaleResult[];
@@ -84,6 +85,7 @@ export function targets(results: Omit<Results, 'targets'>): Target[] {
             (finished.every(c => c.identical) ? ', identical' : ', DIFFERENT findings') : 'not run',
         met: largest ? finished.every(c => c.identical) && results.z3.every(c => c.ratio >= 20) : undefined,
     });
+    list.push(...familyTargets(results, exponent, ms));
     return list;
 }
 
@@ -131,6 +133,7 @@ export function markdown(results: Results): string {
         ]));
         out();
     }
+    familyMarkdown(results, out, ms);
     if (results.lsp) {
         out('## Language server: edit to diagnostics');
         out();

@@ -6,6 +6,7 @@
 //   npm run bench -- --quick           10 and 100 rules, a short language-server run: a smoke test
 //   npm run bench -- --scales 10,1000 --no-sweep --no-lsp --no-z3 --out /tmp/results
 //   npm run bench -- --scales '' --no-sweep --no-z3 --out /tmp/results      the language server alone
+//   npm run bench -- --scales '' --no-sweep --no-lsp --unstructured 1000 --clauses 10,12   the other families alone
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -17,6 +18,8 @@ import { type CheckTimings, measurePhases } from './phases.js';
 import { runCli } from './processes.js';
 import { type Results, type ScaleResult, exponent, markdown, ms, targets } from './report.js';
 import { compareWithZ3 } from './z3-baseline.js';
+import { type FamilyResult, measureConjunctive, measureFamily, unstructuredWorkload } from './families.js';
+import type { PreviousRealistic } from './report-families.js';
 import { build, freshServices, protocolOf, scratchFolder, workload } from './workload.js';
 
 const REPO = path.resolve(__dirname, '..', '..');
@@ -32,11 +35,19 @@ async function main(): Promise<void> {
             z3: { type: 'boolean', default: true },
             'no-z3': { type: 'boolean', default: false },
             'no-sweep': { type: 'boolean', default: false },
+            /** Rules of the unstructured family ('' for none), at 5, 20 and 40 indicators. */
+            unstructured: { type: 'string' },
+            /** Clauses of the conjunctive condition ('' for none). */
+            clauses: { type: 'string' },
             out: { type: 'string', default: path.join(REPO, 'bench', 'results') },
         },
     });
     const scales = values.scales === '' ? [] : values.scales?.split(',').map(Number) ?? (values.quick ? [10, 100] : [10, 100, 1000, 10000]);
     if (scales.some(n => !Number.isInteger(n) || n < 1)) throw new Error(`--scales: whole numbers of rules, comma-separated: ${values.scales}`);
+    const list = (value: string | undefined, fallback: number[]) => value === '' ? [] : value?.split(',').map(Number) ?? fallback;
+    const unstructuredScales = list(values.unstructured, values.quick ? [100] : [100, 1000, 4000, 10000]);
+    const clauses = list(values.clauses, values.quick ? [4, 6] : [4, 6, 8, 10, 12, 14, 16, 18, 20]);
+    const previous = previousRealistic(path.join(values.out, 'results.json'));
     const scratch = scratchFolder();
     const progress = (message: string) => process.stderr.write(`${message}\n`);
     try {
@@ -60,6 +71,20 @@ async function main(): Promise<void> {
             const phases: CheckTimings = await measurePhases(work, { compile: false });
             indicatorSweep.push({ rules: sweepRules, indicators, lines: work.lines, phases: phases as ScaleResult['phases'], cliCheck: runCli(REPO, ['check', '--root', scratch, work.file], scratch) });
         }
+
+        const unstructured: FamilyResult[] = [];
+        for (const rules of unstructuredScales) {
+            for (const indicators of [5, 20, 40]) {
+                const work = unstructuredWorkload(rules, indicators, scratch);
+                progress(`unstructured, ${rules} rules, ${indicators} indicators (${work.lines} lines)…`);
+                // The command line where the targets are: at 20 indicators.
+                const result = await measureFamily(REPO, work, scratch, indicators === 20);
+                progress(`  check ${ms(result.check.mean)}, analysis ${ms(result.analysis.mean)}${result.cliCheck ? `, detente check ${ms(result.cliCheck.milliseconds)} (${result.cliCheck.peakMiB.toFixed(0)} MiB)` : ''}`);
+                unstructured.push(result);
+            }
+        }
+        if (clauses.length > 0) progress('conjunctive condition…');
+        const conjunctive = measureConjunctive(REPO, clauses, scratch, 30_000, progress);
 
         const growth: Record<string, number> = {};
         const [small, large] = scaleResults.slice(-2);
@@ -94,8 +119,18 @@ async function main(): Promise<void> {
             }));
             z3 = await compareWithZ3(protocols, values.quick ? 20_000 : 300_000);
         }
+        let z3Unstructured: Results['z3Unstructured'] = [];
+        if (values.z3 && !values['no-z3'] && unstructuredScales.length > 0) {
+            const z3Scales = values.quick ? [100] : [100, 1000];
+            progress(`Z3 baseline, unstructured: ${z3Scales.join(', ')} rules…`);
+            const protocols = await Promise.all(z3Scales.map(async rules => {
+                const services = freshServices();
+                return protocolOf(services, await build(services, unstructuredWorkload(rules, INDICATORS, scratch), false));
+            }));
+            z3Unstructured = await compareWithZ3(protocols, values.quick ? 20_000 : 300_000);
+        }
 
-        const partial = { machine: machine(), scales: scaleResults, indicatorSweep, growth, lsp, z3 };
+        const partial = { machine: machine(), scales: scaleResults, indicatorSweep, growth, lsp, z3, unstructured, conjunctive, z3Unstructured, previous };
         const results: Results = { ...partial, targets: targets(partial) };
         fs.mkdirSync(values.out, { recursive: true });
         fs.writeFileSync(path.join(values.out, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
@@ -105,6 +140,17 @@ async function main(): Promise<void> {
     } finally {
         fs.rmSync(scratch, { recursive: true, force: true });
     }
+}
+
+/** The realistic family as the results being replaced recorded it: what "no regression" compares with. */
+function previousRealistic(file: string): PreviousRealistic | undefined {
+    if (!fs.existsSync(file)) return undefined;
+    const before = JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<Results>;
+    // Results that were themselves compared keep the older baseline: a slow run does not become the new reference.
+    if (before.previous) return before.previous;
+    const scales = (before.scales ?? []).filter(s => s.indicators === INDICATORS)
+        .map(s => ({ rules: s.rules, analysis: s.phases.analysis.mean, check: s.phases.check.mean }));
+    return scales.length > 0 ? { commit: String(before.machine?.commit ?? 'unknown'), scales } : undefined;
 }
 
 function machine(): Record<string, string | number> {

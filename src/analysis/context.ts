@@ -1,8 +1,9 @@
 // What every situation check works from: the protocol, its situation space and its level function.
 import type { Level, Protocol, Rule, SourceRef } from '../model/protocol.js';
-import { type Box, boxesMeet, boxWithin, intersectBoxes, uncoveredPiece } from './boxes.js';
+import type { BoxMask } from './box-sets.js';
+import { type Box, boxWithin } from './boxes.js';
 import type { SituationWitness } from './findings.js';
-import { type Coverage, LevelFunction, type RuleBox } from './levels.js';
+import { type Coverage, LevelFunction } from './levels.js';
 import { holdsIn, levelAt } from './meaning.js';
 import type { DeclarationRegions } from './checks/declarations.js';
 import type { Region } from './regions.js';
@@ -125,35 +126,11 @@ export class AnalysisContext {
     }
 
     /**
-     * A small set of rules, among those `keep` allows, whose regions together cover `target` (none
+     * A small set of rules, among the rule boxes of `mask`, whose regions together cover `target` (none
      * of them can be left out), for naming in messages; empty when even all of them do not cover it.
      */
-    coveringRules(target: Region, keep: (ruleBox: RuleBox) => boolean): number[] {
-        const budget = this.space.space.budget;
-        const boxesOf = new Map<number, Box[]>();
-        for (const box of target.boxes) {
-            for (const { rule, box: other } of this.levels.rulesMeeting(box, keep)) {
-                const boxes = boxesOf.get(rule);
-                if (boxes) boxes.push(other); else boxesOf.set(rule, [other]);
-            }
-        }
-        const covers = (rules: readonly number[]) => target.boxes.every(box =>
-            uncoveredPiece(box, rules.flatMap(j => boxesOf.get(j)!), budget) === undefined);
-        // The rules in the order of the share of the target they hold; the shortest prefix that covers it
-        // (coverage only grows along the prefix: found by bisection); then, from the last, what is not needed.
-        const ranked = rankByShare(target, boxesOf);
-        if (!covers(ranked)) return [];
-        let [lo, hi] = [1, ranked.length];
-        while (lo < hi) {
-            const middle = (lo + hi) >> 1;
-            if (covers(ranked.slice(0, middle))) hi = middle; else lo = middle + 1;
-        }
-        let chosen = ranked.slice(0, lo);
-        for (const j of [...chosen].reverse()) {
-            const without = chosen.filter(k => k !== j);
-            if (without.length > 0 && covers(without)) chosen = without;
-        }
-        return chosen.sort((a, b) => a - b);
+    coveringRules(target: Region, mask: BoxMask): number[] {
+        return this.levels.coveringRules(target, mask);
     }
 
     levelNamed(name: string): Level {
@@ -189,18 +166,4 @@ function sameValue(a: Value | undefined, b: Value | undefined): boolean {
         case 'member': return a.member === (b as typeof a).member;
         case 'flag': return a.value === (b as typeof a).value;
     }
-}
-
-/** Rules by the share of the target's cells their boxes hold (overlaps count twice: an estimate), most first. */
-function rankByShare(target: Region, boxesOf: ReadonlyMap<number, Box[]>): number[] {
-    const cells = (box: Box) => {
-        let product = 1;
-        for (let i = 0; i < box.length; i += 2) product *= box[i + 1] - box[i] + 1;
-        return product;
-    };
-    const share = (boxes: readonly Box[]) => target.boxes.reduce((sum, t) =>
-        sum + boxes.reduce((part, b) => part + (boxesMeet(t, b) ? cells(intersectBoxes(t, b)!) : 0), 0), 0);
-    return [...boxesOf].map(([rule, boxes]) => ({ rule, share: share(boxes) }))
-        .sort((a, b) => b.share - a.share || a.rule - b.rule)
-        .map(({ rule }) => rule);
 }

@@ -2,8 +2,8 @@
 // index over the boxes of every rule, which level each part of the situation space has. The checks ask
 // it questions about single boxes; nothing here compares every rule with every other.
 import type { Level, Protocol, Rule } from '../model/protocol.js';
-import { BoxIndex } from './box-index.js';
-import { type Box, intersectBoxes, piecesOutside, uncoveredPiece } from './boxes.js';
+import { type BoxMask, BoxSets } from './box-sets.js';
+import { type Box, boxWithin, intersectBoxes, piecesOutside, uncoveredPiece } from './boxes.js';
 import type { Budget } from './budget.js';
 import { Region } from './regions.js';
 import type { SituationSpace } from './situations.js';
@@ -29,8 +29,16 @@ export class LevelFunction {
     /** Per rule, the rank of the level it leads to. */
     readonly ranks: readonly number[];
     readonly ruleBoxes: readonly RuleBox[];
-    protected readonly index: BoxIndex<RuleBox>;
+    /** The rule boxes, as sets: which of them meet or contain a box, and whether some of them cover it. */
+    readonly sets: BoxSets;
+    /** Per rule, its first box in `ruleBoxes` (its boxes follow one another), and one more entry: the count. */
+    protected readonly firstBox: Int32Array;
+    /** Per rule box, its rule. */
+    protected readonly ruleOfBox: Int32Array;
     protected readonly regionCache = new Map<number, Region>();
+    protected readonly maskCache = new Map<string, BoxMask>();
+    /** The boxes of each level above the baseline, the most severe first. */
+    protected byRankDown?: BoxMask[];
 
     /** The situations the protocol covers (its scope): outside them, no level applies. */
     readonly inside: Region;
@@ -43,7 +51,201 @@ export class LevelFunction {
         let order = 0;
         this.ruleBoxes = this.ruleRegions.flatMap((region, rule) =>
             region.boxes.map(box => ({ box, rule, rank: this.ranks[rule], order: order++ })));
-        this.index = new BoxIndex(this.ruleBoxes, space.space);
+        this.sets = new BoxSets(this.ruleBoxes.map(r => r.box), space.space.sizes, space.space);
+        this.ruleOfBox = Int32Array.from(this.ruleBoxes, r => r.rule);
+        this.firstBox = new Int32Array(this.ruleRegions.length + 1);
+        for (let rule = 0, at = 0; rule < this.ruleRegions.length; rule++) {
+            this.firstBox[rule] = at;
+            at += this.ruleRegions[rule].boxes.length;
+            this.firstBox[rule + 1] = at;
+        }
+    }
+
+    /** The rule boxes `keep` accepts, as a mask over `ruleBoxes`. */
+    mask(keep: (ruleBox: RuleBox) => boolean): BoxMask {
+        return this.sets.mask(i => keep(this.ruleBoxes[i]));
+    }
+
+    /** The boxes of rules of a level more severe than `rank`. */
+    higherThan(rank: number): BoxMask {
+        return this.cachedMask(`>${rank}`, r => r.rank > rank);
+    }
+
+    /** The boxes of rules of the level `rank` or a more severe one. */
+    atLeast(rank: number): BoxMask {
+        return this.cachedMask(`>=${rank}`, r => r.rank >= rank);
+    }
+
+    /** The boxes of rules of the level `rank`. */
+    at(rank: number): BoxMask {
+        return this.cachedMask(`=${rank}`, r => r.rank === rank);
+    }
+
+    protected cachedMask(key: string, keep: (ruleBox: RuleBox) => boolean): BoxMask {
+        let mask = this.maskCache.get(key);
+        if (!mask) this.maskCache.set(key, mask = this.mask(keep));
+        return mask;
+    }
+
+    /** Takes the boxes of rule `rule` out of `mask`, in place. */
+    clearRule(mask: BoxMask, rule: number): BoxMask {
+        for (let i = this.firstBox[rule]; i < this.firstBox[rule + 1]; i++) mask[i >>> 5] &= ~(1 << (i & 31));
+        return mask;
+    }
+
+    /** Whether the rule boxes of `mask` cover `box` together. */
+    covers(box: Box, mask: BoxMask): boolean {
+        return this.sets.covers(box, mask);
+    }
+
+    /** Whether the rule boxes of `mask` cover every part of `box` inside the scope. */
+    coversInside(box: Box, mask: BoxMask): boolean {
+        return this.inside.intersectBox(box).boxes.every(part => this.sets.covers(part, mask));
+    }
+
+    /** Whether the rule boxes of `mask` cover every box of rule `rule`. */
+    coversRule(rule: number, mask: BoxMask): boolean {
+        return this.ruleRegions[rule].boxes.every(box => this.sets.covers(box, mask));
+    }
+
+    /**
+     * A small set of rules, among the rule boxes of `mask`, whose regions together cover `target` (none of
+     * them can be left out), for naming in messages; empty when even all of them do not cover it. The rules
+     * in the order of the share of the target they hold; the shortest prefix that covers it (coverage only
+     * grows along the prefix: found by bisection); then, from the last, the rules not needed.
+     */
+    coveringRules(target: Region, mask: BoxMask): number[] {
+        // A rule of one box that contains the whole target has the largest share a rule of one box can
+        // have, and covers the target alone: the ranking needs nothing after the first such rule, and so
+        // no rule of one box after it (it holds less of the target, or as much and comes later). The rest
+        // of the ranking, a pass over every rule that meets the target, is left out.
+        const first = this.sets.firstContainingAll(target.boxes, this.andMasks(mask, this.singleBoxRules));
+        if (first < 0 && !target.boxes.every(box => this.sets.covers(box, mask))) return [];
+        const last = first < 0 ? -1 : this.ruleBoxes[first].rule;
+        const candidates = first < 0 ? mask : this.andMasks(mask, this.orMasks(this.multiBoxRules, this.sets.below(first + 1)));
+        const single = target.boxes.length === 1 ? target.boxes[0] : undefined;
+        // The first containing rule's share, summed as any other's; a rule that holds less comes after it.
+        const most = last < 0 ? 0 : this.shareOf(target, target.boxes.map(() => first));
+        const shares = this.sharesOf(target, candidates, last >= 0, (rule, share) => last < 0 || share > most || (share === most && rule <= last), (rule, count, firstBox) => {
+            // A rule with no more boxes meeting the target than the target has boxes holds no more of it
+            // than the first containing rule (each box holds at most all of it): it comes after that rule,
+            // unless it comes before it and ties. For a target of one box, only a box that contains it
+            // ties: any other holds less of it by a factor (w - 1) / w at least, w a width of the target
+            // in cells, far more than floating point rounds away. (Targets of several boxes: shares summed.)
+            if (last < 0 || count > target.boxes.length) return true;
+            return rule < last && (!single || boxWithin(single, this.ruleBoxes[firstBox].box)) || rule === last;
+        });
+        shares.sort((a, b) => b.share - a.share || a.rule - b.rule);
+        let ranked = shares.map(({ rule }) => rule);
+        if (last >= 0) ranked = ranked.slice(0, ranked.indexOf(last) + 1);
+        const boxesOf = new Map(shares.map(({ rule, boxes }) => [rule, boxes]));
+        const covers = (rules: readonly number[]) => {
+            const among = new Int32Array(this.sets.words);
+            for (const rule of rules) {
+                for (const i of boxesOf.get(rule)!) among[i >>> 5] |= 1 << (i & 31);
+            }
+            return target.boxes.every(box => this.sets.covers(box, among));
+        };
+        let [lo, hi] = [1, ranked.length];
+        while (lo < hi) {
+            const middle = (lo + hi) >> 1;
+            if (covers(ranked.slice(0, middle))) hi = middle; else lo = middle + 1;
+        }
+        let chosen = ranked.slice(0, lo);
+        for (const rule of [...chosen].reverse()) {
+            const without = chosen.filter(other => other !== rule);
+            if (without.length > 0 && covers(without)) chosen = without;
+        }
+        return chosen.sort((a, b) => a - b);
+    }
+
+    /**
+     * Per rule with boxes among `candidates` that meet the target (that `keep` accepts, given how many there
+     * are and the first, and whose share `ranks` accepts; with `onlyWhole`, only where the share may reach
+     * the whole target's), those boxes and the share of the target's cells they hold: per target box,
+     * the cells it has in common with each of them, a box counted once per target box it meets (overlaps
+     * count twice: an estimate). Summed in one fixed order, so that equal shares stay equal in floating point.
+     */
+    protected sharesOf(target: Region, candidates: BoxMask, onlyWhole: boolean, ranks: (rule: number, share: number) => boolean,
+        keep: (rule: number, count: number, firstBox: number) => boolean): { rule: number; share: number; boxes: number[] }[] {
+        const budget = this.space.space.budget;
+        const found: { rule: number; share: number; boxes: number[] }[] = [];
+        const targets = target.boxes;
+        const meeting = targets.map(t => this.sets.meetingIndices(t, candidates));
+        const narrowed = targets.map(t => this.narrowed(t));
+        const cells = targets.map(t => t.reduce((product, lo, k) => k % 2 === 1 ? product : product * (t[k + 1] - lo + 1), 1));
+        const whole = targets.length * cells.reduce((sum, c) => sum + c, 0);
+        budget.spend(meeting.reduce((sum, m) => sum + m.length, 0) >> 3);
+        // A rule's boxes come one after another in each list: the lists are walked together, rule by rule,
+        // and a rule's boxes gathered per target box in turn, as the share counts them.
+        const at = targets.map(() => 0);
+        for (;;) {
+            let rule = -1;
+            meeting.forEach((m, k) => {
+                if (at[k] < m.length && (rule < 0 || this.ruleOfBox[m[at[k]]] < rule)) rule = this.ruleOfBox[m[at[k]]];
+            });
+            if (rule < 0) return found;
+            const boxes: number[] = [];
+            meeting.forEach((m, k) => {
+                while (at[k] < m.length && this.ruleOfBox[m[at[k]]] === rule) boxes.push(m[at[k]++]);
+            });
+            if (!keep(rule, boxes.length, boxes[0])) continue;
+            if (onlyWhole && !this.mayHoldAll(targets, boxes, narrowed, cells, whole)) continue;
+            const share = this.shareOf(target, boxes);
+            if (ranks(rule, share)) found.push({ rule, share, boxes });
+        }
+    }
+
+    /**
+     * Whether the rule boxes `boxes` may hold as many of the target's cells as the whole target, as the share
+     * counts them (`whole`): false when their shares, each known to a few parts in 10^15, fall short by far more.
+     */
+    protected mayHoldAll(targets: readonly Box[], boxes: readonly number[], narrowed: readonly number[][], cells: readonly number[], whole: number): boolean {
+        let share = 0;
+        for (let k = 0; k < targets.length; k++) {
+            let part = 0;
+            for (const i of boxes) part += this.sets.approximateShare(targets[k], i, narrowed[k]);
+            share += part * cells[k];
+        }
+        return share > whole * (1 - 1e-9);
+    }
+
+    /** The dimensions on which a box is not the whole range. */
+    protected narrowed(box: Box): number[] {
+        return this.space.space.sizes.flatMap((size, d) => box[2 * d] > 0 || box[2 * d + 1] < size - 1 ? [d] : []);
+    }
+
+    /** The share of the target's cells the rule boxes `boxes` hold, summed per target box, in order. */
+    protected shareOf(target: Region, boxes: readonly number[]): number {
+        let sum = 0;
+        for (const t of target.boxes) {
+            let part = 0;
+            for (const i of boxes) part += this.sets.cellsInCommon(t, i);
+            sum += part;
+        }
+        return sum;
+    }
+
+    /** The boxes of rules of one box. */
+    protected get singleBoxRules(): BoxMask {
+        return this.cachedMask('single', r => this.firstBox[r.rule + 1] - this.firstBox[r.rule] === 1);
+    }
+
+    /** The boxes of rules of several boxes. */
+    protected get multiBoxRules(): BoxMask {
+        return this.cachedMask('multiple', r => this.firstBox[r.rule + 1] - this.firstBox[r.rule] > 1);
+    }
+
+    protected andMasks(a: BoxMask, b: BoxMask): BoxMask {
+        const result = new Int32Array(a.length);
+        for (let w = 0; w < a.length; w++) result[w] = a[w] & b[w];
+        return result;
+    }
+
+    protected orMasks(a: BoxMask, b: BoxMask): BoxMask {
+        const result = new Int32Array(a.length);
+        for (let w = 0; w < a.length; w++) result[w] = a[w] | b[w];
+        return result;
     }
 
     get top(): number {
@@ -62,7 +264,7 @@ export class LevelFunction {
 
     /** The rule boxes that meet `box` and satisfy `keep`, in protocol order. */
     rulesMeeting(box: Box, keep: (ruleBox: RuleBox) => boolean = () => true): RuleBox[] {
-        return this.index.meeting(box, keep).sort((a, b) => a.order - b.order);
+        return this.sets.meetingIndices(box).map(i => this.ruleBoxes[i]).filter(keep);
     }
 
     /** A piece of `box` where none of the kept rules holds, or undefined when they cover it. */
@@ -73,18 +275,19 @@ export class LevelFunction {
 
     /** Where some rule of a level more severe than `rank` holds: where the level is above `rank`. */
     above(rank: number): Coverage & { meetsBox(box: Box): boolean } {
-        const keep = (r: RuleBox) => r.rank > rank;
+        const higher = this.higherThan(rank);
         return {
-            coversBox: box => this.uncovered(box, keep) === undefined,
-            meetsBox: box => this.index.meets(box, keep),
+            coversBox: box => this.sets.covers(box, higher),
+            meetsBox: box => this.sets.meets(box, higher),
         };
     }
 
     /** Where the level is exactly `rank`. */
     exactly(rank: number): Coverage {
+        const higher = this.higherThan(rank);
         return {
-            coversBox: box => !this.index.meets(box, r => r.rank > rank)
-                && (rank === 0 ? this.inside.coversBox(box) : this.uncovered(box, r => r.rank >= rank) === undefined),
+            coversBox: box => !this.sets.meets(box, higher)
+                && (rank === 0 ? this.inside.coversBox(box) : this.sets.covers(box, this.atLeast(rank))),
         };
     }
 
@@ -105,7 +308,7 @@ export class LevelFunction {
     /** Where the level lies above `low` and not above `high`. */
     between(low: number, high: number): Coverage {
         return {
-            coversBox: box => !this.index.meets(box, r => r.rank > high) && this.uncovered(box, r => r.rank > low) === undefined,
+            coversBox: box => !this.sets.meets(box, this.higherThan(high)) && this.sets.covers(box, this.higherThan(low)),
         };
     }
 
@@ -131,12 +334,9 @@ export class LevelFunction {
 
     /** The rank of the level at a situation's cell box (a single cell on every axis). */
     rankAt(point: Box): number {
-        let rank = 0;
-        this.index.forEachMeeting(point, r => {
-            if (r.rank > rank) rank = r.rank;
-            return rank === this.top;
-        });
-        return rank;
+        this.byRankDown ??= Array.from({ length: this.top }, (_, k) => this.at(this.top - k));
+        const found = this.sets.firstGroupMeeting(point, this.byRankDown);
+        return found < 0 ? 0 : this.top - found;
     }
 
     levelAt(point: Box): Level {
@@ -170,7 +370,8 @@ export class LevelFunction {
     isUnreachable(rank: number): boolean {
         if (rank === 0) return this.pieceAt(this.space.space.fullBox(), 0) === undefined;
         // Rule boxes lie inside the scope: a piece of one that no higher rule reaches is a situation at this level.
-        return this.ruleBoxes.every(mine => mine.rank !== rank || this.uncovered(mine.box, r => r.rank > rank) === undefined);
+        const higher = this.higherThan(rank);
+        return this.ruleBoxes.every(mine => mine.rank !== rank || this.sets.covers(mine.box, higher));
     }
 }
 

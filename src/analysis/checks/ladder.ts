@@ -70,7 +70,7 @@ export function checkForceOnTentative(context: AnalysisContext): Finding[] {
             if (rule.level !== response.level) return;
             const used = indicatorsOf(rule.condition);
             if (used.size === 0 || ![...used].every(name => tentative.has(name))) return;
-            const decides = levels.ruleRegions[i].boxes.some(box => levels.uncovered(box, r => r.rank > levels.ranks[i]) !== undefined);
+            const decides = !levels.coversRule(i, levels.higherThan(levels.ranks[i]));
             if (!decides) return;
             findings.push(finding('force-on-tentative', rule.source,
                 `${ruleTitle(rule)} leads to ${rule.level}, whose response uses force (${nameList(force.map(step => step.name))}), ` +

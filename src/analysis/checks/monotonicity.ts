@@ -1,6 +1,6 @@
 // non-monotone: a situation at least as bad on every directed indicator (equal on neutral ones) gets a lower level.
 import type { Indicator } from '../../model/protocol.js';
-import { type Box, piecesOutside } from '../boxes.js';
+import { type Box, boxWithin, piecesOutside } from '../boxes.js';
 import { type AnalysisContext, ruleTitle, related } from '../context.js';
 import { type Finding, PAUSE, finding } from '../findings.js';
 import type { Coverage, RuleBox } from '../levels.js';
@@ -29,8 +29,10 @@ function violation(context: AnalysisContext, i: number): [Situation, Situation] 
     const rank = levels.ranks[i];
     const sameOrAbove = (other: RuleBox) => other.rank >= rank;
     for (const box of levels.ruleRegions[i].boxes) {
-        // Most rules pass here at once: everything worse than where they hold is at their level or above.
-        if (!levels.uncoveredInside(worseThan(context, box), sameOrAbove)) continue;
+        // Most rules pass here at once: everything worse than where they hold is at their level or above
+        // (at once when it lies in the rule's own box: a rule that tests only how bad things are, or neutral indicators).
+        const worse = worseThan(context, box);
+        if (boxWithin(worse, box) || levels.coversInside(worse, levels.atLeast(rank))) continue;
         const higher = levels.rulesMeeting(box, other => other.rank > rank).map(other => other.box);
         for (const decided of piecesOutside(box, higher, context.space.space.budget)) {
             const worse = levels.uncoveredInside(worseThan(context, decided), sameOrAbove);

@@ -2,7 +2,7 @@
 import type { Rule } from '../../model/protocol.js';
 import { type AnalysisContext, nameList, related, ruleTitle } from '../context.js';
 import { type Finding, PAUSE, finding } from '../findings.js';
-import type { RuleBox } from '../levels.js';
+import type { BoxMask } from '../box-sets.js';
 
 /**
  * Rules that never decide the level (a strictly more severe rule holds wherever they hold) and thresholds
@@ -13,30 +13,30 @@ export function* checkRules(context: AnalysisContext): Generator<Finding | typeo
     const { protocol, levels } = context;
     const regions = levels.ruleRegions;
     // Reverse order: of two identical rules, the later one is the redundant copy.
-    const redundant = new Set<number>();
-    const covered = (i: number, keep: (other: RuleBox) => boolean) =>
-        regions[i].boxes.every(box => levels.uncovered(box, keep) === undefined);
+    // Per level, the boxes of its rules not found redundant so far.
+    const remaining = protocol.levels.map(level => levels.at(level.rank).slice());
     for (let i = protocol.rules.length - 1; i >= 0; i--) {
         yield PAUSE;
         if (regions[i].isEmpty) continue; // unsatisfiable-condition
         const rank = levels.ranks[i];
-        const higher = (other: RuleBox) => other.rank > rank;
-        if (covered(i, higher)) {
+        const higher = levels.higherThan(rank);
+        if (levels.coversRule(i, higher)) {
             yield masked(context, i, higher);
-            redundant.add(i);
+            levels.clearRule(remaining[rank], i);
             continue;
         }
         if (protocol.rules[i].kind === 'redline') continue;
         // The other rules of the same level that are still there, with those of higher levels.
-        const others = (other: RuleBox) => other.rank > rank || (other.rank === rank && other.rule !== i && !redundant.has(other.rule));
-        if (rank === 0 || covered(i, others)) {
+        const others = levels.clearRule(remaining[rank].slice(), i);
+        for (let w = 0; w < others.length; w++) others[w] |= higher[w];
+        if (rank === 0 || levels.coversRule(i, others)) {
             yield neverChanges(context, i, others);
-            redundant.add(i);
+            levels.clearRule(remaining[rank], i);
         }
     }
 }
 
-function masked(context: AnalysisContext, i: number, higher: (other: RuleBox) => boolean): Finding {
+function masked(context: AnalysisContext, i: number, higher: BoxMask): Finding {
     const rule = context.protocol.rules[i];
     const region = context.levels.ruleRegions[i];
     const maskers = context.coveringRules(region, higher).map(j => context.protocol.rules[j]);
@@ -51,7 +51,7 @@ function masked(context: AnalysisContext, i: number, higher: (other: RuleBox) =>
         });
 }
 
-function neverChanges(context: AnalysisContext, i: number, others: (other: RuleBox) => boolean): Finding {
+function neverChanges(context: AnalysisContext, i: number, others: BoxMask): Finding {
     const rule = context.protocol.rules[i];
     const code = 'redundant-threshold';
     if (context.levels.ranks[i] === 0) {

@@ -1,0 +1,97 @@
+// Rules as they come, beside the benchmark's tidy tracks: the unstructured family (rules drawn
+// independently, bench/unstructured.ts) at several sizes and numbers of indicators, and a condition in
+// conjunctive form, `(x0 or y0) and … and (xk or yk)` over flags, at growing k.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { analyse } from '../src/analysis/analyse.js';
+import { Budget } from '../src/analysis/budget.js';
+import { type Timing, iterationsFor, time } from './measure.js';
+import { type ProcessRun, runCliWithOutput } from './processes.js';
+import { generateUnstructured } from './unstructured.js';
+import { type Services, type Workload, build, freshServices, protocolOf } from './workload.js';
+
+export interface FamilyResult {
+    readonly rules: number;
+    readonly indicators: number;
+    readonly lines: number;
+    /** Parse and link, then every validation with the analysis, in process. */
+    readonly check: Timing;
+    /** The situation analysis alone, on the built model. */
+    readonly analysis: Timing;
+    readonly findings: number;
+    /** Why the in-process analysis stopped early, if it did (the benchmark's budget is ten minutes). */
+    readonly incomplete?: string;
+    /** One run of `detente check`, with the command line's own budget. */
+    readonly cliCheck?: ProcessRun & { readonly incomplete: boolean };
+}
+
+export interface ConjunctiveResult {
+    /** Clauses `(xi or yi)`. */
+    readonly clauses: number;
+    readonly cliCheck: ProcessRun & { readonly incomplete: boolean };
+}
+
+/** The unstructured family's text, written to the scratch folder. */
+export function unstructuredWorkload(rules: number, indicators: number, folder: string, seed = 1): Workload {
+    const options = { rules, indicators, seed };
+    const text = generateUnstructured(options);
+    const file = path.join(folder, `unstructured-${rules}-${indicators}.detente`);
+    fs.writeFileSync(file, text);
+    return { options, text, lines: text.split('\n').length - 1, file };
+}
+
+/** `detente check` of one file, and whether it said the analysis stopped early. */
+export function cliCheck(repo: string, file: string, scratch: string): ProcessRun & { incomplete: boolean } {
+    const { run, output } = runCliWithOutput(repo, ['check', '--root', scratch, '--format', 'json', file], scratch);
+    return { ...run, incomplete: output.includes('analysis-incomplete') };
+}
+
+/** The family at one size: in-process timings (fewer samples than the realistic family: it is slower), and the command line. */
+export async function measureFamily(repo: string, work: Workload, scratch: string, withCli: boolean): Promise<FamilyResult> {
+    const iterations = Math.min(iterationsFor(work.options.rules), 5);
+    let services: Services = freshServices();
+    const fresh = () => { services = freshServices(); };
+    const check = await time('check', () => build(services, work, true), { iterations, beforeEach: fresh });
+    fresh();
+    const protocol = protocolOf(services, await build(services, work, false));
+    const budget = () => Budget.withTimeLimit(600_000);
+    const analysis = await time('analysis', () => analyse(protocol, { budget: budget() }), { iterations });
+    const analysed = analyse(protocol, { budget: budget() });
+    const { rules, indicators } = work.options;
+    return {
+        rules, indicators, lines: work.lines, check, analysis, findings: analysed.findings.length,
+        ...(analysed.incomplete ? { incomplete: analysed.incomplete } : {}),
+        ...(withCli ? { cliCheck: cliCheck(repo, work.file, scratch) } : {}),
+    };
+}
+
+/** Two flags per clause among 250, one rule on the conjunction, and a few simple rules on other flags. */
+export function conjunctiveProtocol(clauses: number): string {
+    const flags = 250;
+    if (2 * clauses > flags - 10) throw new Error(`at most ${(flags - 10) / 2} clauses among ${flags} flags`);
+    const lines = [`protocol Conjunctive "${clauses} clauses of two flags among ${flags}" {`];
+    for (let i = 0; i < flags; i++) lines.push(`    indicator f${i} "flag ${i}" : flag`);
+    lines.push('    ladder { Routine "Routine" Watch "Watch" Concern "Concern" Alert "Alert" Crisis "Crisis" }');
+    const clause = (i: number) => `(f${2 * i} or f${2 * i + 1})`;
+    lines.push(`    threshold Conjunction "Every clause": ${Array.from({ length: clauses }, (_, i) => clause(i)).join(' and ')} -> Crisis`);
+    for (let i = 0; i < 5; i++) lines.push(`    threshold Single${i} "Flag ${flags - 1 - i}": f${flags - 1 - i} -> ${i % 2 === 0 ? 'Watch' : 'Alert'}`);
+    lines.push('}');
+    return `${lines.join('\n')}\n`;
+}
+
+/**
+ * `detente check` of the conjunctive protocol at each number of clauses, up to the first run that stops
+ * early or takes longer than `stopAfter` milliseconds (the next ones would only take longer).
+ */
+export function measureConjunctive(repo: string, clauses: readonly number[], scratch: string, stopAfter: number, progress: (message: string) => void): ConjunctiveResult[] {
+    const results: ConjunctiveResult[] = [];
+    for (const k of clauses) {
+        const file = path.join(scratch, `conjunctive-${k}.detente`);
+        fs.writeFileSync(file, conjunctiveProtocol(k));
+        const run = cliCheck(repo, file, scratch);
+        progress(`  conjunctive, ${k} clauses: ${run.milliseconds.toFixed(0)} ms, ${run.peakMiB.toFixed(0)} MiB${run.incomplete ? ', analysis-incomplete' : ''}`);
+        results.push({ clauses: k, cliCheck: run });
+        if (run.incomplete || run.milliseconds > stopAfter) break;
+    }
+    return results;
+}
