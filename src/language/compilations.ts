@@ -23,6 +23,15 @@ export type Compilation =
     /** `errors`: findings the reader should look at (each shell says where); else the analysis or the tables ran out of budget. */
     | { readonly ok: false; readonly protocol: string; readonly reason: string; readonly errors: boolean };
 
+export interface CompileOptions {
+    /**
+     * `refuse` (the compile gate, by default): any error refuses the protocol. `render` (the editor's
+     * preview): only structural errors do; the analysis' errors (a failing scenario, an off-ramp that
+     * flaps) are findings of the report, shown with its tables.
+     */
+    readonly analysisErrors?: 'refuse' | 'render';
+}
+
 /** How a file is named to the reader: by default, relative to the project root. */
 export type FileNames = (uri: URI) => string;
 
@@ -57,10 +66,10 @@ export class Compilations {
      * A protocol with its tables and findings; refused when it or its file has errors (those of its file's
      * other protocols do not count), when its analysis stopped early, or when its tables exceed their budget.
      */
-    compile(document: LangiumDocument, protocol: Protocol): Compilation {
+    compile(document: LangiumDocument, protocol: Protocol, options: CompileOptions = {}): Compilation {
         const others = this.models.forDocument(document).filter(other => other !== protocol);
         const findings = findingsOf(protocol, others, this.findings(document));
-        const errors = findings.filter(f => f.severity === 'error' && !f.accepted).length;
+        const errors = findings.filter(f => options.analysisErrors === 'render' ? isStructuralError(f) : f.severity === 'error' && !f.accepted).length;
         const refuse = (reason: string, withErrors = false): Compilation => ({ ok: false, protocol: protocol.name, reason, errors: withErrors });
         if (errors > 0 || !protocol.complete) {
             return refuse(`the file has ${errors || 'unresolved'} error${errors === 1 ? '' : 's'}`, true);
@@ -93,6 +102,12 @@ export class Compilations {
             if (!(error instanceof BudgetExceeded)) throw error;
             return { ok: false, protocol: compiled.protocol.name, reason: `its public edition's tables could not be worked out (${error.reason})`, errors: false };
         }
+    }
+
+    /** The errors that refuse a protocol its report in the editor: the structural ones of the protocol or its file. */
+    structuralErrors(document: LangiumDocument, protocol: Protocol): ReportedFinding[] {
+        const others = this.models.forDocument(document).filter(other => other !== protocol);
+        return findingsOf(protocol, others, this.findings(document)).filter(isStructuralError);
     }
 
     /**

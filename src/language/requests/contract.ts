@@ -40,7 +40,19 @@ export interface ProtocolsResult {
     readonly protocols: readonly ProtocolInfo[];
 }
 
-/** `detente/report`: the decision-table report of a protocol as HTML (the body only; every text escaped). */
+/** An error that keeps a protocol from its report, where it is written (1-based, as editors show it). */
+export interface ReportError {
+    readonly line: number;
+    readonly column: number;
+    readonly code: string;
+    readonly message: string;
+}
+
+/**
+ * `detente/report`: the decision-table report of a protocol as HTML (the body only; every text escaped).
+ * The analysis' own errors (a failing scenario, an off-ramp that flaps) are findings of the report; only
+ * errors that leave the text unread (syntax, names, units) keep it from being rendered.
+ */
 export const ReportRequest = 'detente/report';
 export interface ReportResult {
     readonly protocols: readonly string[];
@@ -48,6 +60,8 @@ export interface ReportResult {
     readonly html?: string;
     /** Why there is no report: errors in the file, an unfinished analysis. */
     readonly problem?: string;
+    /** The errors that keep the report from being rendered, in file order, when those are why. */
+    readonly errors?: readonly ReportError[];
 }
 
 /** `detente/export`: the files of the given formats, for the client to write. */

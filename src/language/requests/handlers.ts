@@ -75,16 +75,24 @@ export class RequestHandlers {
         return compilation.errors ? `${reason} (see the Problems view); the tables appear once they are fixed.` : `${reason}.`;
     }
 
+    /**
+     * The preview's report: rendered with the analysis' findings, errors included; refused only for errors
+     * that leave the text unread, which come with it, so that the preview can name them beside the last
+     * report it showed.
+     */
     async report({ uri, protocol: name }: ProtocolParams): Promise<ReportResult> {
         const document = await this.document(uri);
         if (!document) return { protocols: [], problem: 'This file is not part of the workspace the language server knows.' };
         const protocols = this.models(document).map(p => p.name);
         const protocol = this.choose(document, name);
         if (!protocol) return { protocols, problem: 'This file declares no protocol.' };
-        const compiled = this.compile(document, protocol);
-        return typeof compiled === 'string'
-            ? { protocols, protocol: protocol.name, problem: compiled }
-            : { protocols, protocol: protocol.name, html: reportBody(compiled, { inlineStyles: false }).text };
+        const compilation = this.services.model.Compilations.compile(document, protocol, { analysisErrors: 'render' });
+        if (compilation.ok) return { protocols, protocol: protocol.name, html: reportBody(compilation.compiled, { inlineStyles: false }).text };
+        const reason = compilation.reason.charAt(0).toUpperCase() + compilation.reason.slice(1);
+        if (!compilation.errors) return { protocols, protocol: protocol.name, problem: `${reason}.` };
+        const errors = this.services.model.Compilations.structuralErrors(document, protocol)
+            .map(({ line, column, code, message }) => ({ line, column, code, message }));
+        return { protocols, protocol: protocol.name, problem: `${reason}; the tables appear once ${errors.length === 1 ? 'it is' : 'they are'} fixed.`, errors };
     }
 
     async export({ uri, protocol: name, formats }: ExportParams): Promise<ExportResult> {
