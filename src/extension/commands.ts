@@ -43,12 +43,27 @@ export async function exportTables(client: LanguageClient, uri?: string | vscode
     if (!folder) return;
     const result = await client.sendRequest<ExportResult>(ExportRequest, { uri: document.toString(), protocol: protocol.name, formats: formats.map(f => f.label) });
     if (result.problem) return void vscode.window.showErrorMessage(`Not exported: ${result.problem}`);
-    for (const file of result.files) {
-        await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, file.name), new TextEncoder().encode(file.content));
+    const written = result.files.map(file => vscode.Uri.joinPath(folder, file.name));
+    for (const [i, file] of result.files.entries()) {
+        await vscode.workspace.fs.writeFile(written[i], new TextEncoder().encode(file.content));
     }
-    const open = 'Open folder';
-    const answer = await vscode.window.showInformationMessage(`Wrote ${result.files.length} file${result.files.length === 1 ? '' : 's'}: ${result.files.map(f => f.name).join(', ')}`, open);
-    if (answer === open) await vscode.commands.executeCommand('revealFileInOS', vscode.Uri.joinPath(folder, result.files[0].name));
+    await offerWrittenFiles(written, folder);
+}
+
+/**
+ * Says what was written and offers to open it with VS Code's own commands, which work in the desktop,
+ * remote and web editors alike (the operating system's file manager is not at hand in all of them).
+ */
+async function offerWrittenFiles(written: readonly vscode.Uri[], folder: vscode.Uri): Promise<void> {
+    const names = written.map(uri => uri.path.slice(uri.path.lastIndexOf('/') + 1));
+    const open = written.length === 1 ? 'Open' : `Open ${names[0]}`;
+    const inWorkspace = vscode.workspace.getWorkspaceFolder(folder) !== undefined;
+    const reveal = 'Reveal in Explorer';
+    const answer = await vscode.window.showInformationMessage(
+        `Wrote ${written.length} file${written.length === 1 ? '' : 's'} to ${vscode.workspace.asRelativePath(folder)}: ${names.join(', ')}`,
+        open, ...(inWorkspace ? [reveal] : []));
+    if (answer === open) await vscode.commands.executeCommand('vscode.open', written[0]);
+    else if (answer === reveal) await vscode.commands.executeCommand('revealInExplorer', written[0]);
 }
 
 /**
