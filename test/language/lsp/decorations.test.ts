@@ -76,6 +76,22 @@ describe('code lens', () => {
         expect(lenses?.map(l => l.command?.title)).toEqual(['2 rules · 9 warnings', 'Preview decision table']);
         expect(lenses?.[1].command).toMatchObject({ command: 'detente.openPreview', arguments: [document.uri.toString(), 'Test'] });
     });
+    test('accepted findings are counted apart, not among the warnings and infos', async () => {
+        const workspace = await buildFile(`protocol Patrol {
+    party Aland "Aland"
+    party Borea "Borea"
+    indicator gap "Closest approach" : distance in nm worse when lower
+    ladder { Calm Tense }
+    redline Near "Art. 1": gap < 1 nm -> Tense {
+        consequence "Suspension of exercises" disclosure confidential
+    } accept confidential-redline "disclosed to the other Party in the confidential annex"
+    response Tense { step call: Aland notifies Borea within 10 min }
+    deescalate Tense to Calm when gap >= 2 nm for 10 min
+}`);
+        const document = workspace.documents.get('main.detente')!;
+        const lenses = await workspace.services.lsp.CodeLensProvider!.provideCodeLens(document, { textDocument: { uri: document.uri.toString() } });
+        expect(lenses?.[0].command?.title).toBe('1 rule · no findings · 1 accepted');
+    });
 });
 
 describe('diagnostics link to their explanation', () => {
