@@ -1,6 +1,6 @@
 // The language client: starts the bundled server for .detente files.
 import * as fs from 'node:fs';
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { headingLines, lineFragment } from './doc-anchors.js';
 
@@ -31,13 +31,6 @@ export function createClient(context: vscode.ExtensionContext): LanguageClient {
                     if (fragment) diagnostic.code = { value: code.value, target: code.target.with({ fragment }) };
                 }
                 next(uri, diagnostics);
-            },
-            // VS Code has the extension's own snippets; the server's, meant for other editors, would repeat them.
-            provideCompletionItem: async (document, position, context, token, next) => {
-                const result = await next(document, position, context, token);
-                const items = Array.isArray(result) ? result : result?.items ?? [];
-                const kept = items.filter(item => item.kind !== vscode.CompletionItemKind.Snippet);
-                return Array.isArray(result) || !result ? kept : { ...result, items: kept };
             },
         },
     };

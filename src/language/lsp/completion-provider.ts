@@ -1,9 +1,16 @@
 // Completion that knows the context: names in scope come from Langium (indicators, levels, organs
 // after `Party.`, channels, steps, members); here, the units that fit the indicator or deadline being
-// written, and snippets for the usual declarations.
-import { AstUtils, type Cancellation, GrammarAST, type AstNode, type LangiumDocument, type MaybePromise } from 'langium';
-import { type CompletionAcceptor, type CompletionContext, DefaultCompletionProvider, type NextFeature } from 'langium/lsp';
-import { type CompletionList, type CompletionParams, CompletionItemKind, InsertTextFormat } from 'vscode-languageserver';
+// written, the paths of the files an `import` can name, and snippets for the usual declarations where
+// a declaration can start.
+import * as path from 'node:path';
+import {
+    AstUtils, type AstNodeDescription, type Cancellation, GrammarAST, type AstNode, type LangiumDocument, type LangiumDocuments, type MaybePromise,
+    type ReferenceInfo, type Stream
+} from 'langium';
+import { type CompletionAcceptor, type CompletionContext, type CompletionProviderOptions, DefaultCompletionProvider, type NextFeature } from 'langium/lsp';
+import { type CompletionItem, type CompletionList, type CompletionParams, CompletionItemKind, InsertTextFormat } from 'vscode-languageserver';
+import type { DetenteServices } from '../detente-module.js';
+import type { ImportResolver } from '../workspace/import-resolver.js';
 import { isGuardError } from '../parser/guarded-parser.js';
 import * as ast from '../generated/ast.js';
 import { unitsOfDimension, unitsOfIndicator } from '../typing.js';
@@ -45,6 +52,11 @@ const SNIPPETS: Record<string, { label: string; detail: string; body: string }> 
         detail: 'Stands for one bound party in steps and duties',
         body: 'role ${1:Testing} "${2:the Party conducting the test}"',
     },
+    deescalate: {
+        label: 'deescalate … to … when … for …',
+        detail: 'An off-ramp: back down a level once a condition has held for a while',
+        body: 'deescalate ${1:From} to ${2:To} when ${3:condition} for ${4:1 h}',
+    },
     scenario: {
         label: 'scenario "…" { given … expect … }',
         detail: 'A test case of the protocol',
@@ -52,7 +64,20 @@ const SNIPPETS: Record<string, { label: string; detail: string; body: string }> 
     },
 };
 
+const NOTHING: CompletionList = { isIncomplete: false, items: [] };
+
 export class DetenteCompletionProvider extends DefaultCompletionProvider {
+    /** `.` after a party lists its organs; `"` and `/` in an import list the files it can name. */
+    override readonly completionOptions: CompletionProviderOptions = { triggerCharacters: ['.', '"', '/'] };
+    protected readonly imports: ImportResolver;
+    protected readonly documents: LangiumDocuments;
+
+    constructor(services: DetenteServices) {
+        super(services);
+        this.imports = services.shared.workspace.ImportResolver;
+        this.documents = services.shared.workspace.LangiumDocuments;
+    }
+
     /**
      * No completion after a condition nested too deeply to read: working out what may follow would walk
      * the grammar as deep as the text goes. The syntax error there says what to do instead.
@@ -61,9 +86,57 @@ export class DetenteCompletionProvider extends DefaultCompletionProvider {
         const offset = document.textDocument.offsetAt(params.position);
         // The parse already found them: a text too long (at offset 0) or a condition too deep.
         if (document.parseResult.lexerErrors.some(error => isGuardError(error) && (error.offset === 0 || error.offset < offset))) {
-            return { isIncomplete: false, items: [] };
+            return NOTHING;
         }
+        const line = document.textDocument.getText({ start: { line: params.position.line, character: 0 }, end: params.position });
+        const importPath = /^\s*import\s+"([^"]*)$/.exec(line);
+        if (importPath) return this.completeImportPath(document, params, importPath[1]);
+        // A trigger character means something only in its place: `.` right after a name, quotes and slashes in an import.
+        const trigger = params.context?.triggerCharacter;
+        if (trigger === '"' || trigger === '/' || (trigger === '.' && !/[\p{L}_][\p{L}\p{N}_]*\.$/u.test(line))) return NOTHING;
         return super.getCompletion(document, params, cancelToken);
+    }
+
+    /** The `.detente` files the workspace holds that the import can name, relative to the importing file. */
+    protected completeImportPath(document: LangiumDocument, params: CompletionParams, typed: string): CompletionList {
+        const lineText = document.textDocument.getText({ start: { line: params.position.line, character: 0 }, end: { line: params.position.line + 1, character: 0 } });
+        const closing = lineText.indexOf('"', params.position.character);
+        const range = {
+            start: { line: params.position.line, character: params.position.character - typed.length },
+            end: { line: params.position.line, character: closing >= 0 ? closing : params.position.character },
+        };
+        const here = path.dirname(document.uri.fsPath);
+        const named = new Set(((document.parseResult.value as { imports?: Array<{ path?: string }> }).imports ?? []).map(i => i.path));
+        const items: CompletionItem[] = this.documents.all
+            .filter(other => other.uri.scheme === document.uri.scheme && other.uri.toString() !== document.uri.toString() && other.uri.path.endsWith('.detente'))
+            .map(other => path.relative(here, other.uri.fsPath).split(path.sep).join('/'))
+            .filter(relative => !named.has(relative) && this.imports.locate(document.uri, relative).ok)
+            .map(relative => ({
+                label: relative,
+                kind: CompletionItemKind.File,
+                detail: 'Import the parties, indicators and other shared declarations of this file',
+                textEdit: { range, newText: relative },
+                sortText: `${relative.split('/').length.toString().padStart(3, '0')}-${relative}`,
+            }))
+            .toArray();
+        return { isIncomplete: false, items };
+    }
+
+    /**
+     * The names a reference can take. Two corrections to Langium's: a name being typed is parsed as the
+     * node it starts (a member value, a step's `after`), so that the synthetic node Langium creates for it
+     * sits inside that node rather than in its real container, and is looked up there; and a step never
+     * waits on itself.
+     */
+    protected override getReferenceCandidates(refInfo: ReferenceInfo, context: CompletionContext): Stream<AstNodeDescription> {
+        let info = refInfo;
+        const container = info.container;
+        if (!container.$cstNode && container.$container?.$type === container.$type) {
+            info = { ...info, container: container.$container };
+        }
+        const candidates = super.getReferenceCandidates(info, context);
+        const step = info.property === 'after' ? AstUtils.getContainerOfType(info.container, ast.isStep) : undefined;
+        return step ? candidates.filter(candidate => candidate.name !== step.name) : candidates;
     }
 
     protected override completionFor(context: CompletionContext, next: NextFeature, acceptor: CompletionAcceptor): MaybePromise<void> {
@@ -77,14 +150,18 @@ export class DetenteCompletionProvider extends DefaultCompletionProvider {
     }
 
     protected override completionForKeyword(context: CompletionContext, keyword: GrammarAST.Keyword, acceptor: CompletionAcceptor): MaybePromise<void> {
+        // `true` and `false` compare flags only.
+        if ((keyword.value === 'true' || keyword.value === 'false') && !comparesFlag(context.node)) return;
         const snippet = SNIPPETS[keyword.value];
-        if (snippet) {
+        if (snippet && startsDeclaration(context)) {
             acceptor(context, {
                 label: snippet.label,
                 kind: CompletionItemKind.Snippet,
                 detail: snippet.detail,
                 insertText: snippet.body,
                 insertTextFormat: InsertTextFormat.Snippet,
+                // Matched as its keyword and listed before it: `prot` then Enter writes the whole declaration.
+                filterText: keyword.value,
                 sortText: `0-${keyword.value}`,
             });
         }
@@ -96,6 +173,23 @@ export class DetenteCompletionProvider extends DefaultCompletionProvider {
             acceptor(context, { label: unit.symbol, kind: CompletionItemKind.Unit, detail: unit.plural, sortText: `0-${unit.symbol}` });
         }
     }
+}
+
+/** Whether the test being written is about a flag (or an indicator not known yet). */
+function comparesFlag(node: AstNode | undefined): boolean {
+    const test = node && (AstUtils.getContainerOfType(node, ast.isComparison) ?? AstUtils.getContainerOfType(node, ast.isFlagTest));
+    const indicator = test?.indicator?.ref;
+    return !indicator || ast.isFlagType(indicator.type);
+}
+
+/**
+ * Whether a declaration can start at the word being completed: the keyword is expected there, and only
+ * the word (or `confidential`) stands before it on its line — not the end of a line that declares something else.
+ */
+function startsDeclaration(context: CompletionContext): boolean {
+    const text = context.textDocument.getText();
+    const lineStart = text.lastIndexOf('\n', context.tokenOffset - 1) + 1;
+    return /^\s*(confidential\s+)?$/.test(text.slice(lineStart, context.tokenOffset));
 }
 
 /** The units of the value being written at a node: its indicator's, or those of a duration for deadlines and hold times. */
