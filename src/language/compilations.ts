@@ -8,8 +8,8 @@ import { scenarioResults } from '../analysis/analyse.js';
 import { BudgetExceeded } from '../analysis/budget.js';
 import type { ScenarioResult } from '../analysis/checks/scenarios.js';
 import { type Severity, isDiagnosticCode, severityOf, stageOf } from '../analysis/codes.js';
-import type { Acceptance, ReportedFinding } from '../analysis/findings.js';
-import type { Protocol } from '../model/protocol.js';
+import type { Acceptance, ReportedFinding, SituationWitness } from '../analysis/findings.js';
+import type { Protocol, Scenario } from '../model/protocol.js';
 import { type CompiledProtocol, findingsOf } from '../render/compiled.js';
 import { type PublishOptions, compiledProtocol, publish } from '../render/publication.js';
 import { decisionTables } from '../tables/tables.js';
@@ -30,6 +30,19 @@ export interface CompileOptions {
      * flaps) are findings of the report, shown with its tables.
      */
     readonly analysisErrors?: 'refuse' | 'render';
+}
+
+export interface ScenarioVerdict {
+    readonly scenario: Scenario;
+    readonly state: 'passed' | 'failed' | 'not run';
+    /** Why it failed or did not run, as a sentence. */
+    readonly reason?: string;
+    readonly counterexample?: SituationWitness;
+}
+
+/** A clause of the analysis (`at …; the level is …`) as a sentence of its own. */
+function sentence(clause: string): string {
+    return `${clause.charAt(0).toUpperCase()}${clause.slice(1)}${/[.!?]$/.test(clause) ? '' : '.'}`;
 }
 
 /** How a file is named to the reader: by default, relative to the project root. */
@@ -117,6 +130,21 @@ export class Compilations {
      */
     unexplainable(document: LangiumDocument, protocol: Protocol): string | undefined {
         return this.findings(document).some(isStructuralError) || !protocol.complete ? 'the protocol has errors that leave parts of it unread' : undefined;
+    }
+
+    /**
+     * Each scenario's verdict as every shell shows it: passed; failed, with a situation that shows it; or not
+     * run, when the protocol has errors, the analysis ran out of budget, or no situation matches its `given`.
+     */
+    verdicts(protocol: Protocol): ScenarioVerdict[] {
+        const results = this.scenarios(protocol);
+        return protocol.scenarios.map(scenario => {
+            const result = results?.find(r => r.scenario === scenario);
+            if (result?.passed) return { scenario, state: 'passed' };
+            if (result?.counterexample) return { scenario, state: 'failed', reason: sentence(result.reason!), counterexample: result.counterexample };
+            const why = result?.reason ?? (protocol.complete ? 'the analysis stopped at its budget' : 'the protocol has errors');
+            return { scenario, state: 'not run', reason: sentence(`not run: ${why}`) };
+        });
     }
 
     /** The scenarios' verdicts, or none when the analysis, or the scenarios themselves, ran out of budget. */

@@ -89,7 +89,7 @@ export const DetenteModule: Module<DetenteServices, PartialLangiumServices & Det
     },
     lsp: {
         CodeActionProvider: services => new DetenteCodeActionProvider(services),
-        CodeLensProvider: () => new DetenteCodeLensProvider(),
+        CodeLensProvider: services => new DetenteCodeLensProvider(services),
         CompletionProvider: services => new DetenteCompletionProvider(services),
         DocumentSymbolProvider: services => new DetenteDocumentSymbolProvider(services),
         FoldingRangeProvider: services => new DetenteFoldingRangeProvider(services),

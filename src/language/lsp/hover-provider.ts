@@ -124,7 +124,7 @@ export class DetenteHoverProvider extends MultilineCommentHoverProvider {
     protected levelHover(node: ast.Level): string {
         const ladder = node.$container;
         const rank = ladder.levels.indexOf(node);
-        const lines = [`**level** \`${node.name}\`${node.label ? ` — ${text(node.label.text)}` : ''} (level ${rank + 1} of ${ladder.levels.length}${rank === 0 ? ', the baseline' : rank === ladder.levels.length - 1 ? ', the most severe' : ''})`];
+        const lines = [`**level** \`${node.name}\`${node.label ? ` — ${text(node.label.text)}` : ''} (rank ${rank + 1} of ${ladder.levels.length}${rank === 0 ? ', the baseline' : rank === ladder.levels.length - 1 ? ', the most severe' : ''})`];
         const model = this.model(node);
         if (!model) return lines.join('\n\n');
         const rules = model.rules.filter(r => r.level === node.name);

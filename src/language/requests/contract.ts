@@ -120,7 +120,9 @@ export interface ScenarioOutcome {
     readonly protocol: string;
     readonly name: string;
     readonly position: SourcePosition;
-    readonly passed: boolean;
+    /** `not run`: the protocol has errors, the analysis ran out of budget, or no situation matches `given`. */
+    readonly state: 'passed' | 'failed' | 'not run';
+    /** Why it failed (with the counterexample) or did not run. */
     readonly message?: string;
 }
 export interface RunScenariosResult {

@@ -168,28 +168,15 @@ export class RequestHandlers {
         const document = await this.document(uri);
         if (!document) return { outcomes: [] };
         return {
-            outcomes: this.models(document).flatMap(protocol => {
-                const results = this.services.model.Compilations.scenarios(protocol);
-                return protocol.scenarios.map(scenario => {
-                    const result = results?.find(r => r.scenario === scenario);
-                    const counterexample = result?.counterexample
-                        ? `\nCounterexample: ${Object.entries(result.counterexample.situation).map(([k, v]) => `${k} = ${v}`).join(', ')}`
-                        : '';
-                    return {
-                        protocol: protocol.name,
-                        name: scenario.name,
-                        position: scenario.source.range.start,
-                        passed: result?.passed ?? false,
-                        ...(result?.passed ? {} : {
-                            message: result?.reason
-                                ? `${result.reason}${counterexample}`
-                                : protocol.complete
-                                    ? 'Not run: the analysis stopped at its budget (see the Problems view).'
-                                    : 'Not run: the protocol has errors (see the Problems view).',
-                        }),
-                    };
-                });
-            }),
+            outcomes: this.models(document).flatMap(protocol => this.services.model.Compilations.verdicts(protocol).map(({ scenario, state, reason, counterexample }) => ({
+                protocol: protocol.name,
+                name: scenario.name,
+                position: scenario.source.range.start,
+                state,
+                ...(state === 'failed' ? {
+                    message: `${reason}\nCounterexample: ${Object.entries(counterexample!.situation).map(([k, v]) => `${k} = ${v}`).join(', ')}`,
+                } : state === 'not run' ? { message: reason!.replace(/\.$/, ' (see the Problems view).') } : {}),
+            }))),
         };
     }
 

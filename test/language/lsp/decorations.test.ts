@@ -92,6 +92,21 @@ describe('code lens', () => {
         const lenses = await workspace.services.lsp.CodeLensProvider!.provideCodeLens(document, { textDocument: { uri: document.uri.toString() } });
         expect(lenses?.[0].command?.title).toBe('1 rule · no findings · 1 accepted');
     });
+    test('a protocol with scenarios counts their verdicts; one that cannot run is not run, not failed', async () => {
+        const scenarios = `
+            threshold Near: separation < 2 nm -> Concern
+            scenario "far" { given separation = 5 nm expect Routine }
+            scenario "wrong" { given separation = 1 nm expect Routine }
+            scenario "never" { given separation = 1 nm, separation = 3 nm expect Concern }`;
+        const titles = async (text: string) => {
+            const workspace = await buildFile(text);
+            const document = workspace.documents.get('main.detente')!;
+            return (await workspace.services.lsp.CodeLensProvider!.provideCodeLens(document, { textDocument: { uri: document.uri.toString() } }))?.map(l => l.command);
+        };
+        const lenses = await titles(protocol(scenarios));
+        expect(lenses?.[1]).toEqual({ title: '3 scenarios: 1 passed, 1 failed, 1 not run', command: 'workbench.view.testing.focus' });
+        expect((await titles(protocol(scenarios.replace('< 2 nm', '< 2 h'))))?.[1]?.title).toBe('3 scenarios: 3 not run');
+    });
 });
 
 describe('diagnostics link to their explanation', () => {
