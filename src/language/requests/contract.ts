@@ -11,7 +11,9 @@ export interface IndicatorInfo {
     readonly name: string;
     readonly label: string;
     readonly kind: string;
+    /** Measured indicators: the unit values are shown in, and every unit a value may be written in. */
     readonly unit?: string;
+    readonly units?: readonly string[];
     readonly members?: readonly string[];
 }
 
@@ -104,13 +106,20 @@ export interface ReplayResult {
     readonly problem?: string;
 }
 
-/** `detente/explain`: the text `detente explain` prints for the given values. */
+/**
+ * `detente/explain`: the text `detente explain` prints for the given values. A value that cannot be read
+ * is named in `invalid` (by indicator), and the answer is that for the other values: a form stays useful
+ * while one of its fields is being typed.
+ */
 export const ExplainRequest = 'detente/explain';
 export interface ExplainParams extends ProtocolParams {
+    /** `indicator=value`, as `detente explain --given` takes them. */
     readonly given: readonly string[];
 }
 export interface ExplainResult {
     readonly text?: string;
+    /** Why a value cannot be read, by indicator. */
+    readonly invalid?: Readonly<Record<string, string>>;
     readonly problem?: string;
 }
 

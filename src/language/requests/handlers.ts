@@ -61,7 +61,9 @@ export class RequestHandlers {
                 name: protocol.name,
                 title: protocol.title,
                 position: protocol.source.range.start,
-                indicators: protocol.indicators.map(i => ({ name: i.name, label: i.label, kind: i.kind, unit: i.unit, members: i.members })),
+                indicators: protocol.indicators.map(i => ({
+                    name: i.name, label: i.label, kind: i.kind, unit: i.unit, ...(i.units ? { units: i.units.map(u => u.symbol) } : {}), members: i.members,
+                })),
                 scenarios: protocol.scenarios.map(s => ({ name: s.name, position: s.source.range.start })),
             })) : [],
         };
@@ -155,10 +157,27 @@ export class RequestHandlers {
         if (!document || !protocol) return { problem: 'No protocol to explain.' };
         const problem = this.services.model.Compilations.unexplainable(document, protocol);
         if (problem) return { problem: `The situation cannot be explained: ${problem}; fix them first (see the Problems view).` };
+        // Each value read on its own, so that one that cannot be read is named and the others still count.
+        const invalid: Record<string, string> = {};
+        const readable = given.filter(assignment => {
+            try {
+                parseGiven(protocol, [assignment]);
+                return true;
+            } catch (error) {
+                if (!(error instanceof GivenError)) throw error;
+                const name = /^\s*([^=\s]+)\s*=/.exec(assignment)?.[1] ?? assignment;
+                invalid[name] = fieldMessage(name, error.message);
+                return false;
+            }
+        });
         try {
-            return { text: explanationText(explain(protocol, parseGiven(protocol, given), this.services.model.Analyses.budgets.for('explain'))) };
+            const explanation = explain(protocol, parseGiven(protocol, readable), this.services.model.Analyses.budgets.for('explain'));
+            return {
+                text: explanationText(explanation),
+                ...(Object.keys(invalid).length > 0 ? { invalid } : {}),
+            };
         } catch (error) {
-            if (error instanceof GivenError) return { problem: error.message };
+            if (error instanceof GivenError) return { problem: error.message, ...(Object.keys(invalid).length > 0 ? { invalid } : {}) };
             if (error instanceof BudgetExceeded) return { problem: `The situation could not be explained in time (${error.reason}); give more of its values.` };
             throw error;
         }
@@ -190,4 +209,11 @@ export class RequestHandlers {
             infos: diagnostics.filter(d => (d.severity ?? 3) >= 3).length,
         };
     }
+}
+
+/** A reading error shown beside its field: the field names the indicator already. */
+function fieldMessage(name: string, message: string): string {
+    // `gap: 'h' is a unit of …` and `ships is a count: …` beside the field `ships`: `A count: …`.
+    const text = message.startsWith(`${name}: `) ? message.slice(name.length + 2) : message.startsWith(`${name} is `) ? message.slice(name.length + 4) : message;
+    return `${text.charAt(0).toUpperCase()}${text.slice(1)}${/[.!?]$/.test(text) ? '' : '.'}`;
 }
