@@ -14,6 +14,7 @@ import type { ImportResolver } from '../workspace/import-resolver.js';
 import { isGuardError } from '../parser/guarded-parser.js';
 import * as ast from '../generated/ast.js';
 import { unitsOfDimension, unitsOfIndicator } from '../typing.js';
+import { ALL_CODES, severityOf } from '../../analysis/codes.js';
 import { type Dimension, type Unit, unitsOf } from '../../model/units.js';
 
 const SNIPPETS: Record<string, { label: string; detail: string; body: string }> = {
@@ -146,7 +147,40 @@ export class DetenteCompletionProvider extends DefaultCompletionProvider {
             this.completeUnits(context, acceptor);
             return;
         }
+        // The language of a translation: those the protocol lists (`languages en, fr`).
+        if (assignment?.feature === 'language' && AstUtils.getContainerOfType(assignment, GrammarAST.isParserRule)?.name === 'Translation') {
+            this.completeLanguages(context, acceptor);
+            return;
+        }
         return super.completionFor(context, next, acceptor);
+    }
+
+    protected completeLanguages(context: CompletionContext, acceptor: CompletionAcceptor): void {
+        const protocol = context.node && AstUtils.getContainerOfType(context.node, ast.isProtocol);
+        const file = context.document.parseResult.value as ast.ProtocolFile;
+        const protocols = protocol ? [protocol] : file.declarations.filter(ast.isProtocol);
+        const codes = new Set(protocols.flatMap(p => p.members.filter(ast.isLanguages).flatMap(l => l.codes)));
+        for (const code of codes) acceptor(context, { label: code, kind: CompletionItemKind.Constant, detail: 'A language of the protocol', sortText: `0-${code}` });
+    }
+
+    /** The warnings and infos that can be accepted, those found on this declaration first. */
+    protected completeAcceptableCodes(context: CompletionContext, acceptor: CompletionAcceptor): void {
+        let declaration: AstNode | undefined = context.node;
+        while (declaration && !(declaration.$cstNode && 'accepts' in declaration)) declaration = declaration.$container;
+        const range = declaration?.$cstNode?.range;
+        const found = new Set((context.document.diagnostics ?? [])
+            .filter(d => range && d.range.start.line >= range.start.line && d.range.start.line <= range.end.line)
+            .map(d => String(d.code)));
+        for (const code of ALL_CODES) {
+            const severity = severityOf(code);
+            if (severity === 'error' || code === 'unused-accept') continue;
+            acceptor(context, {
+                label: code,
+                kind: CompletionItemKind.EnumMember,
+                detail: found.has(code) ? `${severity}, found here` : severity,
+                sortText: `${found.has(code) ? 0 : 1}-${code}`,
+            });
+        }
     }
 
     protected override completionForKeyword(context: CompletionContext, keyword: GrammarAST.Keyword, acceptor: CompletionAcceptor): MaybePromise<void> {
@@ -165,6 +199,17 @@ export class DetenteCompletionProvider extends DefaultCompletionProvider {
                 sortText: `0-${keyword.value}`,
             });
         }
+        // The code of an `accept` (`reciprocity` is a keyword there only because it is also a policy).
+        if (AstUtils.getContainerOfType(keyword, GrammarAST.isParserRule)?.name === 'Code') {
+            this.completeAcceptableCodes(context, acceptor);
+            return;
+        }
+        // A keyword that cannot stand alone comes with the words that must follow it: `outside scope`, `at least`.
+        const words = phrases(keyword);
+        if (words.length > 1 || words[0] !== keyword.value) {
+            for (const phrase of words) acceptor(context, { label: phrase, kind: CompletionItemKind.Keyword, detail: 'Keyword', sortText: '1' });
+            return;
+        }
         return super.completionForKeyword(context, keyword, acceptor);
     }
 
@@ -173,6 +218,36 @@ export class DetenteCompletionProvider extends DefaultCompletionProvider {
             acceptor(context, { label: unit.symbol, kind: CompletionItemKind.Unit, detail: unit.plural, sortText: `0-${unit.symbol}` });
         }
     }
+}
+
+/**
+ * The phrases a keyword begins, as the grammar writes them: the keywords that must follow it, and the
+ * choice of a few keywords after those (`at` → `at least`, `at most`; `worse` → `worse when higher`, …).
+ */
+function phrases(keyword: GrammarAST.Keyword): string[] {
+    const element: GrammarAST.AbstractElement = GrammarAST.isAssignment(keyword.$container) ? keyword.$container : keyword;
+    const group = element.$container;
+    if (!GrammarAST.isGroup(group) || element.cardinality) return [keyword.value];
+    let words = [keyword.value];
+    for (const next of group.elements.slice(group.elements.indexOf(element) + 1)) {
+        if (next.cardinality) break;
+        const terminal = GrammarAST.isAssignment(next) ? next.terminal : next;
+        if (GrammarAST.isKeyword(terminal) && /\p{L}/u.test(terminal.value)) {
+            words = words.map(phrase => `${phrase} ${terminal.value}`);
+            continue;
+        }
+        const choices = GrammarAST.isRuleCall(terminal) ? keywordChoices(terminal.rule.ref) : undefined;
+        if (choices) words = words.flatMap(phrase => choices.map(choice => `${phrase} ${choice}`));
+        break;
+    }
+    return words;
+}
+
+/** The keywords a datatype rule is a choice of, when they are few enough to list (`least | most`). */
+function keywordChoices(rule: GrammarAST.AbstractRule | undefined): string[] | undefined {
+    if (!GrammarAST.isParserRule(rule) || !GrammarAST.isAlternatives(rule.definition)) return undefined;
+    const values = rule.definition.elements.map(e => GrammarAST.isKeyword(e) ? e.value : undefined);
+    return values.length <= 4 && values.every(v => v !== undefined) ? values as string[] : undefined;
 }
 
 /** Whether the test being written is about a flag (or an indicator not known yet). */
