@@ -1,5 +1,5 @@
 // `npm run package`: detente.vsix, packed from out/vsix/, a folder holding only what the extension runs
-// and shows: the bundles, the grammar, snippets, the preview's media, the diagnostics reference (code
+// and shows: the bundles, the grammar, the preview's media, the diagnostics reference (code
 // links open it), the icon, this folder's README as the Marketplace page, the changelog and the licence.
 // Its package.json is the project's without the fields of development: scripts, dependencies (bundled
 // already), devDependencies, bin, allowScripts, overrides.
@@ -11,7 +11,7 @@ const REPO = path.resolve(import.meta.dirname, '..');
 const STAGE = path.join(REPO, 'out', 'vsix');
 const VSIX = path.join(REPO, 'detente.vsix');
 const SHIPPED = [
-    'LICENSE', 'CHANGELOG.md', 'language-configuration.json', 'syntaxes/detente.tmLanguage.json', 'snippets/detente.json',
+    'LICENSE', 'CHANGELOG.md', 'language-configuration.json', 'syntaxes/detente.tmLanguage.json',
     'media', 'docs/diagnostics.md', 'out/extension/main.cjs', 'out/language/main.cjs', 'extension/icon.png',
 ];
 const DEVELOPMENT_FIELDS = ['scripts', 'dependencies', 'devDependencies', 'bin', 'allowScripts', 'overrides'];

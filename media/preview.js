@@ -11,6 +11,7 @@
         }
         const source = target && target.closest('[data-line]');
         if (source) {
+            event.preventDefault();
             vscode.postMessage({
                 command: 'reveal',
                 line: Number(source.getAttribute('data-line')),

@@ -210,6 +210,8 @@ describe('every code of the registry', () => {
             const workspace = await build(entry.trigger, entry.budgets);
             const found = workspace.diagnostics().filter(d => d.code === code);
             expect(found.length, workspace.diagnostics().map(d => `${String(d.code)}: ${d.message}`).join('\n')).toBeGreaterThan(0);
+            // Findings are read as sentences: each ends with its full stop.
+            expect(found.map(d => d.message).filter(message => !/[.?!]\)?$/.test(message))).toEqual([]);
             const document = workspace.documents.get('main.detente')!;
             const actions = await workspace.services.lsp.CodeActionProvider!.getCodeActions(document, {
                 textDocument: { uri: document.uri.toString() }, range: found[0].range, context: { diagnostics: [found[0]] },

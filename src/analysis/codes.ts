@@ -67,7 +67,7 @@ export const CODES = {
     'confidential-leak': { severity: 'warning', stage: 'analysis', title: 'a public element refers to a confidential one' },
     'unused-accept': { severity: 'warning', stage: 'analysis', title: 'an `accept CODE` whose finding does not occur on that declaration', quickFix: 'removes the clause' },
     'bad-accept': { severity: 'error', stage: 'structural', title: '`accept` of an unknown code or of an error' },
-    'scenario-failed': { severity: 'error', stage: 'analysis', title: "a scenario's expectation does not hold" },
+    'scenario-failed': { severity: 'error', stage: 'analysis', title: "a scenario's expectation does not hold", quickFix: 'the expectation updated to the level its situations have, or to the bounds of their levels' },
     'analysis-incomplete': { severity: 'info', stage: 'analysis', title: 'the analysis stopped at its time or size budget; what it reports is partial' },
 } as const satisfies Record<string, CodeInfo>;
 

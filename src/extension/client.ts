@@ -1,6 +1,8 @@
 // The language client: starts the bundled server for .detente files.
-import * as vscode from 'vscode';
+import * as fs from 'node:fs';
+import type * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { headingLines, lineFragment } from './doc-anchors.js';
 
 export function createClient(context: vscode.ExtensionContext): LanguageClient {
     const module = context.asAbsolutePath('out/language/main.cjs');
@@ -8,15 +10,27 @@ export function createClient(context: vscode.ExtensionContext): LanguageClient {
         run: { module, transport: TransportKind.ipc },
         debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
     };
+    let headings: Map<string, number> | undefined;
+    const reference = () => {
+        try {
+            headings ??= headingLines(fs.readFileSync(context.asAbsolutePath('docs/diagnostics.md'), 'utf8'));
+        } catch {
+            headings = new Map();
+        }
+        return headings;
+    };
     const clientOptions: LanguageClientOptions = {
         documentSelector: [{ language: 'detente' }],
         middleware: {
-            // VS Code has the extension's own snippets; the server's, meant for other editors, would repeat them.
-            provideCompletionItem: async (document, position, context, token, next) => {
-                const result = await next(document, position, context, token);
-                const items = Array.isArray(result) ? result : result?.items ?? [];
-                const kept = items.filter(item => item.kind !== vscode.CompletionItemKind.Snippet);
-                return Array.isArray(result) || !result ? kept : { ...result, items: kept };
+            // A code's link opens docs/diagnostics.md at the code's own section.
+            handleDiagnostics: (uri, diagnostics, next) => {
+                for (const diagnostic of diagnostics) {
+                    const code = diagnostic.code;
+                    if (typeof code !== 'object' || code.target.scheme !== 'file' || !code.target.fragment) continue;
+                    const fragment = lineFragment(code.target.fragment, reference());
+                    if (fragment) diagnostic.code = { value: code.value, target: code.target.with({ fragment }) };
+                }
+                next(uri, diagnostics);
             },
         },
     };

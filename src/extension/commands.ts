@@ -1,9 +1,9 @@
-// The commands: export the tables, explain a situation, check the workspace.
+// The commands: export the tables, compare with an earlier version, check the workspace.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import {
-    CheckWorkspaceRequest, type CheckWorkspaceResult, CompareRequest, type CompareResult, ExplainRequest, type ExplainResult, ExportRequest, type ExportResult,
-    type IndicatorInfo, type ProtocolInfo, ProtocolsRequest, type ProtocolsResult,
+    CheckWorkspaceRequest, type CheckWorkspaceResult, CompareRequest, type CompareResult, ExportRequest, type ExportResult,
+    type ProtocolInfo, ProtocolsRequest, type ProtocolsResult,
 } from '../language/requests/contract.js';
 import { FORMATS, FORMAT_DESCRIPTIONS } from '../render/formats.js';
 
@@ -43,12 +43,27 @@ export async function exportTables(client: LanguageClient, uri?: string | vscode
     if (!folder) return;
     const result = await client.sendRequest<ExportResult>(ExportRequest, { uri: document.toString(), protocol: protocol.name, formats: formats.map(f => f.label) });
     if (result.problem) return void vscode.window.showErrorMessage(`Not exported: ${result.problem}`);
-    for (const file of result.files) {
-        await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, file.name), new TextEncoder().encode(file.content));
+    const written = result.files.map(file => vscode.Uri.joinPath(folder, file.name));
+    for (const [i, file] of result.files.entries()) {
+        await vscode.workspace.fs.writeFile(written[i], new TextEncoder().encode(file.content));
     }
-    const open = 'Open folder';
-    const answer = await vscode.window.showInformationMessage(`Wrote ${result.files.length} file${result.files.length === 1 ? '' : 's'}: ${result.files.map(f => f.name).join(', ')}`, open);
-    if (answer === open) await vscode.commands.executeCommand('revealFileInOS', vscode.Uri.joinPath(folder, result.files[0].name));
+    await offerWrittenFiles(written, folder);
+}
+
+/**
+ * Says what was written and offers to open it with VS Code's own commands, which work in the desktop,
+ * remote and web editors alike (the operating system's file manager is not at hand in all of them).
+ */
+async function offerWrittenFiles(written: readonly vscode.Uri[], folder: vscode.Uri): Promise<void> {
+    const names = written.map(uri => uri.path.slice(uri.path.lastIndexOf('/') + 1));
+    const open = written.length === 1 ? 'Open' : `Open ${names[0]}`;
+    const inWorkspace = vscode.workspace.getWorkspaceFolder(folder) !== undefined;
+    const reveal = 'Reveal in Explorer';
+    const answer = await vscode.window.showInformationMessage(
+        `Wrote ${written.length} file${written.length === 1 ? '' : 's'} to ${vscode.workspace.asRelativePath(folder)}: ${names.join(', ')}`,
+        open, ...(inWorkspace ? [reveal] : []));
+    if (answer === open) await vscode.commands.executeCommand('vscode.open', written[0]);
+    else if (answer === reveal) await vscode.commands.executeCommand('revealInExplorer', written[0]);
 }
 
 /**
@@ -76,43 +91,6 @@ export async function compareWith(client: LanguageClient, uri?: string | vscode.
     if (result.problem) return void vscode.window.showErrorMessage(result.problem);
     const memo = await vscode.workspace.openTextDocument({ language: 'markdown', content: result.markdown ?? '' });
     await vscode.commands.executeCommand('markdown.showPreviewToSide', memo.uri);
-}
-
-let explanations: vscode.OutputChannel | undefined;
-
-export async function explainSituation(client: LanguageClient, uri?: string | vscode.Uri): Promise<void> {
-    const document = targetDocument(uri);
-    if (!document) return void vscode.window.showWarningMessage('Open a .detente file to explain a situation.');
-    const protocol = await pickProtocol(client, document);
-    if (!protocol) return;
-    const given: string[] = [];
-    for (const indicator of protocol.indicators) {
-        const value = await askValue(indicator);
-        if (value === undefined) return; // cancelled
-        if (value !== '') given.push(`${indicator.name}=${value}`);
-    }
-    const result = await client.sendRequest<ExplainResult>(ExplainRequest, { uri: document.toString(), protocol: protocol.name, given });
-    if (result.problem) return void vscode.window.showErrorMessage(result.problem);
-    explanations ??= vscode.window.createOutputChannel('Détente: Explain');
-    explanations.clear();
-    explanations.appendLine(result.text ?? '');
-    explanations.show(true);
-}
-
-/** One indicator's value: members from a list, numbers typed with a unit; empty means any value. */
-async function askValue(indicator: IndicatorInfo): Promise<string | undefined> {
-    const title = `${indicator.name} — ${indicator.label}`;
-    if (indicator.kind === 'flag' || indicator.members) {
-        const values = indicator.kind === 'flag' ? ['true', 'false'] : [...indicator.members!];
-        const any = '(any value)';
-        const picked = await vscode.window.showQuickPick([any, ...values], { title, placeHolder: 'Its value in the situation' });
-        return picked === undefined ? undefined : picked === any ? '' : picked;
-    }
-    return vscode.window.showInputBox({
-        title,
-        prompt: `A ${indicator.kind}${indicator.unit ? `, e.g. 2 ${indicator.unit}` : ''}; leave empty for any value`,
-        validateInput: text => text === '' || /^\d+(\.\d+)?\s*[A-Za-z%]*$/.test(text.trim()) ? undefined : 'A number, with its unit',
-    }).then(text => text?.trim().replace(/\s+/g, ''));
 }
 
 export async function checkWorkspace(client: LanguageClient): Promise<void> {

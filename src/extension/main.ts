@@ -3,7 +3,8 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { createClient } from './client.js';
-import { checkWorkspace, compareWith, explainSituation, exportTables, targetDocument } from './commands.js';
+import { checkWorkspace, compareWith, exportTables, targetDocument } from './commands.js';
+import { ExplainPanel } from './explain.js';
 import { PreviewPanel } from './preview.js';
 import { replayLog } from './replay.js';
 import { registerScenarioTests } from './scenarios.js';
@@ -27,7 +28,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<Detent
             PreviewPanel.show(context, running, document, protocol);
         }),
         vscode.commands.registerCommand('detente.export', (uri?: string | vscode.Uri) => exportTables(running, uri)),
-        vscode.commands.registerCommand('detente.explain', (uri?: string | vscode.Uri) => explainSituation(running, uri)),
+        vscode.commands.registerCommand('detente.explain', (uri?: string | vscode.Uri) => {
+            const document = targetDocument(uri);
+            if (!document) return void vscode.window.showWarningMessage('Open a .detente file to explain a situation.');
+            ExplainPanel.show(context, running, document);
+        }),
         vscode.commands.registerCommand('detente.compare', (uri?: string | vscode.Uri) => compareWith(running, uri)),
         vscode.commands.registerCommand('detente.replay', (uri?: string | vscode.Uri) => {
             const document = targetDocument(uri);

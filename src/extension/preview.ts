@@ -17,6 +17,8 @@ export class PreviewPanel implements vscode.Disposable {
     protected content: PreviewContent = { protocols: [] };
     protected shown: string | undefined;
     protected loaded: string | undefined;
+    /** The last report rendered without errors, kept on view while the text has errors: its protocol, its body. */
+    protected lastGood: { readonly key: string; readonly body: string } | undefined;
 
     /** Opens the preview of a document beside it, or points the open preview at it. */
     static show(context: vscode.ExtensionContext, client: LanguageClient, uri: vscode.Uri, protocol?: string): PreviewPanel {
@@ -52,6 +54,11 @@ export class PreviewPanel implements vscode.Disposable {
             vscode.languages.onDidChangeDiagnostics(event => {
                 if (event.uris.some(u => u.toString() === this.uri.toString())) this.scheduleRefresh();
             }),
+            // Like the Markdown preview: the preview shows the protocol file being edited.
+            vscode.window.onDidChangeActiveTextEditor(editor => {
+                if (!editor || editor.document.languageId !== 'detente' || editor.document.uri.toString() === this.uri.toString()) return;
+                if (vscode.workspace.getConfiguration('detente.preview').get<boolean>('followActiveEditor', true)) this.showDocument(editor.document.uri);
+            }),
         );
         void this.refresh();
     }
@@ -82,7 +89,14 @@ export class PreviewPanel implements vscode.Disposable {
             result = { protocols: [], problem: `The language server could not build the report: ${error instanceof Error ? error.message : String(error)}` };
         }
         this.panel.title = `Preview ${result.protocol ?? vscode.workspace.asRelativePath(this.uri)}`;
-        this.content = { protocols: result.protocols, current: result.protocol, body: result.html, problem: result.problem };
+        // An error while typing keeps the last tables on view, under a banner naming the errors.
+        const key = `${this.uri.toString()}#${result.protocol ?? ''}`;
+        if (result.html !== undefined) this.lastGood = { key, body: result.html };
+        const kept = result.html === undefined && result.errors && this.lastGood?.key === key ? this.lastGood.body : undefined;
+        this.content = {
+            protocols: result.protocols, current: result.protocol, body: result.html ?? kept, problem: result.problem,
+            errors: result.errors, stale: kept !== undefined,
+        };
         const shown = previewContent(this.content);
         if (shown === this.shown) return;
         this.shown = shown;
@@ -117,7 +131,8 @@ export class PreviewPanel implements vscode.Disposable {
             await this.refresh();
         } else if (message.command === 'reveal' && typeof message.line === 'number') {
             const document = await vscode.workspace.openTextDocument(this.uri);
-            const editor = await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.One, preserveFocus: false });
+            const shown = vscode.window.visibleTextEditors.find(e => e.document.uri.toString() === this.uri.toString());
+            const editor = await vscode.window.showTextDocument(document, { viewColumn: shown?.viewColumn ?? vscode.ViewColumn.One, preserveFocus: false });
             const position = new vscode.Position(Math.max(0, message.line - 1), Math.max(0, (message.column ?? 1) - 1));
             editor.selection = new vscode.Selection(position, position);
             editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.InCenterIfOutsideViewport);

@@ -73,12 +73,14 @@ export function registerScenarioTests(client: LanguageClient): vscode.Disposable
                 const outcome = outcomes.find(o => `${file}#${o.protocol}#${o.name}` === item.id);
                 if (!outcome) {
                     testRun.skipped(item);
-                } else if (outcome.passed) {
+                } else if (outcome.state === 'passed') {
                     testRun.passed(item);
                 } else {
                     const message = new vscode.TestMessage(outcome.message ?? 'The scenario fails.');
                     message.location = new vscode.Location(vscode.Uri.parse(file), new vscode.Position(outcome.position.line, outcome.position.character));
-                    testRun.failed(item, message);
+                    // A scenario that could not run is errored (VS Code's state for a test not executed), not failed.
+                    if (outcome.state === 'failed') testRun.failed(item, message);
+                    else testRun.errored(item, message);
                 }
             }
         }

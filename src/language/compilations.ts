@@ -8,8 +8,8 @@ import { scenarioResults } from '../analysis/analyse.js';
 import { BudgetExceeded } from '../analysis/budget.js';
 import type { ScenarioResult } from '../analysis/checks/scenarios.js';
 import { type Severity, isDiagnosticCode, severityOf, stageOf } from '../analysis/codes.js';
-import type { Acceptance, ReportedFinding } from '../analysis/findings.js';
-import type { Protocol } from '../model/protocol.js';
+import type { Acceptance, ReportedFinding, SituationWitness } from '../analysis/findings.js';
+import type { Protocol, Scenario } from '../model/protocol.js';
 import { type CompiledProtocol, findingsOf } from '../render/compiled.js';
 import { type PublishOptions, compiledProtocol, publish } from '../render/publication.js';
 import { decisionTables } from '../tables/tables.js';
@@ -22,6 +22,28 @@ export type Compilation =
     | { readonly ok: true; readonly compiled: CompiledProtocol }
     /** `errors`: findings the reader should look at (each shell says where); else the analysis or the tables ran out of budget. */
     | { readonly ok: false; readonly protocol: string; readonly reason: string; readonly errors: boolean };
+
+export interface CompileOptions {
+    /**
+     * `refuse` (the compile gate, by default): any error refuses the protocol. `render` (the editor's
+     * preview): only structural errors do; the analysis' errors (a failing scenario, an off-ramp that
+     * flaps) are findings of the report, shown with its tables.
+     */
+    readonly analysisErrors?: 'refuse' | 'render';
+}
+
+export interface ScenarioVerdict {
+    readonly scenario: Scenario;
+    readonly state: 'passed' | 'failed' | 'not run';
+    /** Why it failed or did not run, as a sentence. */
+    readonly reason?: string;
+    readonly counterexample?: SituationWitness;
+}
+
+/** A clause of the analysis (`at …; the level is …`) as a sentence of its own. */
+function sentence(clause: string): string {
+    return `${clause.charAt(0).toUpperCase()}${clause.slice(1)}${/[.!?]$/.test(clause) ? '' : '.'}`;
+}
 
 /** How a file is named to the reader: by default, relative to the project root. */
 export type FileNames = (uri: URI) => string;
@@ -57,10 +79,10 @@ export class Compilations {
      * A protocol with its tables and findings; refused when it or its file has errors (those of its file's
      * other protocols do not count), when its analysis stopped early, or when its tables exceed their budget.
      */
-    compile(document: LangiumDocument, protocol: Protocol): Compilation {
+    compile(document: LangiumDocument, protocol: Protocol, options: CompileOptions = {}): Compilation {
         const others = this.models.forDocument(document).filter(other => other !== protocol);
         const findings = findingsOf(protocol, others, this.findings(document));
-        const errors = findings.filter(f => f.severity === 'error' && !f.accepted).length;
+        const errors = findings.filter(f => options.analysisErrors === 'render' ? isStructuralError(f) : f.severity === 'error' && !f.accepted).length;
         const refuse = (reason: string, withErrors = false): Compilation => ({ ok: false, protocol: protocol.name, reason, errors: withErrors });
         if (errors > 0 || !protocol.complete) {
             return refuse(`the file has ${errors || 'unresolved'} error${errors === 1 ? '' : 's'}`, true);
@@ -95,6 +117,12 @@ export class Compilations {
         }
     }
 
+    /** The errors that refuse a protocol its report in the editor: the structural ones of the protocol or its file. */
+    structuralErrors(document: LangiumDocument, protocol: Protocol): ReportedFinding[] {
+        const others = this.models.forDocument(document).filter(other => other !== protocol);
+        return findingsOf(protocol, others, this.findings(document)).filter(isStructuralError);
+    }
+
     /**
      * Why a protocol's situations cannot be explained, if they cannot: only structural errors, which leave
      * parts of the text unread, stop it; findings of the analysis (a failing scenario, an off-ramp that flaps)
@@ -102,6 +130,21 @@ export class Compilations {
      */
     unexplainable(document: LangiumDocument, protocol: Protocol): string | undefined {
         return this.findings(document).some(isStructuralError) || !protocol.complete ? 'the protocol has errors that leave parts of it unread' : undefined;
+    }
+
+    /**
+     * Each scenario's verdict as every shell shows it: passed; failed, with a situation that shows it; or not
+     * run, when the protocol has errors, the analysis ran out of budget, or no situation matches its `given`.
+     */
+    verdicts(protocol: Protocol): ScenarioVerdict[] {
+        const results = this.scenarios(protocol);
+        return protocol.scenarios.map(scenario => {
+            const result = results?.find(r => r.scenario === scenario);
+            if (result?.passed) return { scenario, state: 'passed' };
+            if (result?.counterexample) return { scenario, state: 'failed', reason: sentence(result.reason!), counterexample: result.counterexample };
+            const why = result?.reason ?? (protocol.complete ? 'the analysis stopped at its budget' : 'the protocol has errors');
+            return { scenario, state: 'not run', reason: sentence(`not run: ${why}`) };
+        });
     }
 
     /** The scenarios' verdicts, or none when the analysis, or the scenarios themselves, ran out of budget. */

@@ -18,6 +18,7 @@ import { DetenteSemanticTokenProvider } from './lsp/semantic-token-provider.js';
 import { DetenteWorkspaceSymbolProvider } from './lsp/workspace-symbol-provider.js';
 import { DetenteHoverProvider } from './lsp/hover-provider.js';
 import { DetenteInlayHintProvider } from './lsp/inlay-hint-provider.js';
+import { DetenteDefinitionProvider, DetenteDocumentLinkProvider } from './lsp/import-links.js';
 import { ProtocolModels } from './protocol-models.js';
 import { DetenteScopeComputation } from './references/scope-computation.js';
 import { DetenteScopeProvider } from './references/scope-provider.js';
@@ -88,7 +89,7 @@ export const DetenteModule: Module<DetenteServices, PartialLangiumServices & Det
     },
     lsp: {
         CodeActionProvider: services => new DetenteCodeActionProvider(services),
-        CodeLensProvider: () => new DetenteCodeLensProvider(),
+        CodeLensProvider: services => new DetenteCodeLensProvider(services),
         CompletionProvider: services => new DetenteCompletionProvider(services),
         DocumentSymbolProvider: services => new DetenteDocumentSymbolProvider(services),
         FoldingRangeProvider: services => new DetenteFoldingRangeProvider(services),
@@ -96,6 +97,8 @@ export const DetenteModule: Module<DetenteServices, PartialLangiumServices & Det
         SemanticTokenProvider: services => new DetenteSemanticTokenProvider(services),
         HoverProvider: services => new DetenteHoverProvider(services),
         InlayHintProvider: services => new DetenteInlayHintProvider(services),
+        DefinitionProvider: services => new DetenteDefinitionProvider(services),
+        DocumentLinkProvider: services => new DetenteDocumentLinkProvider(services),
     },
 };
 

@@ -41,7 +41,7 @@ export function renderMarkdown(compiled: CompiledProtocol): string {
     out.push(`## ${p.t('table.ladder')}`, '');
     out.push(table([p.t('col.rank'), p.t('col.level'), p.t('col.label'), p.t('col.rulesLeading'), p.t('col.responseWithin')], ladderRows(compiled).map(row => [
         String(row.rank), md(row.name), md(row.label),
-        row.rules.map(md).join(', ') || (row.rank === 0 ? `(${p.t('baseline')})` : '—'),
+        row.rules.map(md).join(', ') || (row.rank === 1 ? `(${p.t('baseline')})` : '—'),
         md(row.response),
     ])), '');
 

@@ -8,6 +8,7 @@ import type { CompiledProtocol } from './compiled.js';
 import type { Phrasebook } from './i18n/phrasebook.js';
 
 export interface LadderRow {
+    /** As people count: 1 for the baseline, as the editor's hover says it (the JSON keeps the 0-based rank for programs). */
     readonly rank: number;
     readonly name: string;
     readonly label: string;
@@ -20,7 +21,7 @@ export function ladderRows({ protocol, phrases: p }: CompiledProtocol): LadderRo
     return [...protocol.levels].reverse().map(level => {
         const response = protocol.responses.find(r => r.level === level.name);
         return {
-            rank: level.rank,
+            rank: level.rank + 1,
             name: level.name,
             label: level.label,
             rules: protocol.rules.filter(r => r.level === level.name).map(r => r.name),

@@ -36,18 +36,26 @@ describe('detente test', () => {
             '  ✓ Patrol › close pass',
             '  ✓ Patrol › lock',
             '  ✗ Patrol › wrong',
-            '      at gap = 1 nm, lock = true, the level is Crisis, not Tense',
+            '      At gap = 1 nm, lock = true; the level is Crisis, not Tense.',
             '2 passed, 1 failed',
             '',
         ].join('\n'));
         expect(run.code).toBe(1);
     });
 
-    test('scenarios of a protocol with errors are not run and count as failed', () => {
+    test('scenarios of a protocol with errors are not run, counted apart, and make the command exit 1', () => {
         const dir = folder({ 'p.detente': PROTOCOL.replace('gap < 2 nm', 'gap < 2 h') + '}\n' });
         const run = detente(['test', 'p.detente'], dir);
-        expect(run.stdout).toContain('not run: the protocol has errors (see detente check)');
-        expect(run.stdout.trim().split('\n').at(-1)).toBe('0 passed, 2 failed');
+        expect(run.stdout).toContain('  ○ Patrol › lock\n      Not run: the protocol has errors (see detente check).\n');
+        expect(run.stdout.trim().split('\n').at(-1)).toBe('0 passed, 0 failed, 2 not run');
+        expect(run.code).toBe(1);
+    });
+
+    test('a scenario no situation matches is not run, not failed', () => {
+        const dir = folder({ 'p.detente': PROTOCOL + '    scenario "never" { given gap = 1 nm, gap = 3 nm expect Tense }\n}\n' });
+        const run = detente(['test', 'p.detente'], dir);
+        expect(run.stdout).toContain('  ○ Patrol › never\n      Not run: no situation inside the scope satisfies its given values (see detente check).\n');
+        expect(run.stdout.trim().split('\n').at(-1)).toBe('2 passed, 0 failed, 1 not run');
         expect(run.code).toBe(1);
     });
 });

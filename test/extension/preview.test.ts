@@ -67,7 +67,53 @@ describe('the preview page', () => {
         const workspace = await buildWorkspace({ 'broken.detente': 'protocol P { ladder { A B } threshold T: nothing -> B }' });
         const report = await new RequestHandlers(workspace.services).report({ uri: workspace.documents.get('broken.detente')!.uri.toString() });
         expect(report).toMatchObject({ protocols: ['P'], protocol: 'P', problem: expect.stringMatching(/^The file has 1 error/) });
+        expect(report.errors).toEqual([{ line: 1, column: 42, code: 'unresolved-reference', message: expect.stringMatching(/^Unknown indicator 'nothing'/) }]);
         const unknown = await new RequestHandlers(createDetenteServices(EmptyFileSystem).detente).report({ uri: URI.file('/nowhere.detente').toString() });
         expect(unknown.problem).toMatch(/not part of the workspace/);
     });
+
+    test('the analysis’ own errors do not keep the report: a failing scenario is a finding of the tables', async () => {
+        const text = `protocol P "Patrol" {
+    party A "Aland"
+    party B "Borea"
+    indicator gap "Gap" : distance in nm worse when lower
+    ladder { Calm Tense }
+    threshold Near: gap < 2 nm -> Tense
+    response Tense { step tell: A notifies B within 1 h }
+    deescalate Tense to Calm when gap >= 3 nm
+    scenario "wrong" { given gap = 1 nm expect Calm }
+}`;
+        const workspace = await buildWorkspace({ 'p.detente': text });
+        expect(workspace.codes('p.detente')).toContain('scenario-failed@9');
+        const report = await new RequestHandlers(workspace.services).report({ uri: workspace.documents.get('p.detente')!.uri.toString() });
+        expect(report.problem).toBeUndefined();
+        expect(report.errors).toBeUndefined();
+        expect(report.html).toContain('Resolved decision table');
+        expect(report.html).toContain('Scenario &quot;wrong&quot; fails');
+    });
 });
+
+describe('the preview with errors', () => {
+    const errors = [
+        { line: 4, column: 21, code: 'syntax', message: `Expected a name but found '->'.` },
+        { line: 9, column: 5, code: 'unresolved-reference', message: `Unknown level 'Tens': not in the ladder. Did you mean 'Tense'?` },
+    ];
+
+    test('keeps the last good tables under a banner naming each error, a link to where it is written', () => {
+        const content = previewContent({ protocols: ['P'], current: 'P', body: '<h2>Resolved decision table</h2>', problem: 'The file has 2 errors', errors, stale: true });
+        expect(content).toContain('The file has 2 errors: the tables below are those of its last version without them.');
+        expect(content).toContain('<a href="#" class="source" data-line="4" data-column="21" title="Reveal in the editor">Line 4, column 21</a>: Expected a name but found &#39;-&gt;&#39;. <code>syntax</code>');
+        expect(content).toContain('data-line="9" data-column="5"');
+        expect(content).toContain('<main class="stale"><h2>Resolved decision table</h2></main>');
+    });
+
+    test('without earlier tables, says they appear once the errors are fixed; names five errors at most', () => {
+        const many = Array.from({ length: 7 }, (_, i) => ({ line: i + 1, column: 1, code: 'syntax', message: `error ${i + 1}` }));
+        const content = previewContent({ protocols: ['P'], current: 'P', problem: 'The file has 7 errors', errors: many });
+        expect(content).toContain('The file has 7 errors: the tables appear once they are fixed.');
+        expect(content.match(/data-line=/g)).toHaveLength(5);
+        expect(content).toContain('and 2 more (see the Problems view).');
+        expect(content).toContain('<main></main>');
+    });
+});
+

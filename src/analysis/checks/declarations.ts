@@ -7,6 +7,9 @@ import { type Finding, PAUSE, finding } from '../findings.js';
 import { type Budget, BudgetExceeded } from '../budget.js';
 import type { Region } from '../regions.js';
 import type { SituationSpace } from '../situations.js';
+import type { Condition } from '../../model/protocol.js';
+import { conditionText } from '../../model/syntax.js';
+import { conflictingTerms, conjuncts } from './conflicts.js';
 
 /** The operations one declaration's region may take: far more than any clause a drafter writes. */
 const OPERATIONS_PER_DECLARATION = 2_000_000;
@@ -47,6 +50,15 @@ export function* checkDeclarations(space: SituationSpace, budget: Budget): Gener
             `The scope of '${protocol.name}' holds in no situation: its conditions${protocol.scopes.length > 1 ? ', taken together,' : ''} exclude each other, so the protocol covers nothing.`));
     }
     const where = scoped ? 'no situation inside the scope' : 'no situation';
+    // The terms that exclude each other, shown beside an unsatisfiable condition; none if that takes too long.
+    const conflicts = (terms: readonly Condition[], text?: (term: Condition) => string, within = scoped ? inside : undefined) => {
+        try {
+            return space.space.withBudget(budget.local(OPERATIONS_PER_DECLARATION), () => conflictingTerms(space, terms, protocol.scopes, within, text));
+        } catch (error) {
+            if (!(error instanceof BudgetExceeded)) throw error;
+            return [];
+        }
+    };
 
     const rules: Array<Region | undefined> = [];
     for (const rule of protocol.rules) {
@@ -58,8 +70,10 @@ export function* checkDeclarations(space: SituationSpace, budget: Budget): Gener
         // Always true: a search for one piece of the scope outside the rule (what is left of the scope, worked
         // out in full, can be far larger than the rule's region: its condition's negation).
         if (region?.isEmpty && !inside?.isEmpty) {
+            const terms = [...conjuncts(rule.condition), ...(rule.unless ? [{ kind: 'not', operand: rule.unless } as const] : [])];
             findings.push(finding('unsatisfiable-condition', rule.source,
-                `${ruleTitle(rule)} never holds: ${where} satisfies ${what}, so it can never lead to ${rule.level}.`));
+                `${ruleTitle(rule)} never holds: ${where} satisfies ${what}, so it can never lead to ${rule.level}.`,
+                { related: conflicts(terms, term => term === terms.at(-1) && rule.unless ? `unless ${conditionText(rule.unless)}` : conditionText(term)) }));
         } else if (region && inside && rank > 0 && regionOf(`the condition of ${rule.name}`, () => region.covers(inside))) {
             findings.push(finding('always-true', rule.source,
                 `${ruleTitle(rule)} holds in every situation${scoped ? ' inside the scope' : ''}: no situation is ever below ${rule.level}.`));
@@ -78,7 +92,8 @@ export function* checkDeclarations(space: SituationSpace, budget: Budget): Gener
         const region = inside && regionOf(`the condition of the ${title.toLowerCase()}`, () => condition ? space.condition(condition).intersect(inside) : inside);
         deescalations.push(region);
         if (condition && region?.isEmpty && !inside?.isEmpty) {
-            findings.push(finding('unsatisfiable-condition', deescalation.source, `${title} never applies: ${where} satisfies its condition.`));
+            findings.push(finding('unsatisfiable-condition', deescalation.source, `${title} never applies: ${where} satisfies its condition.`,
+                { related: conflicts(conjuncts(condition)) }));
         }
     }
 
@@ -88,7 +103,8 @@ export function* checkDeclarations(space: SituationSpace, budget: Budget): Gener
         scenarios.push(region);
         const runs = region && (scenario.outside || !inside ? !region.isEmpty : regionOf(`the given values of scenario "${scenario.name}"`, () => region.intersect(inside))?.isEmpty === false);
         if (region && runs === false) {
-            findings.push(finding('unsatisfiable-condition', scenario.source, `Scenario "${scenario.name}" can never run: ${where} satisfies its given values.`));
+            findings.push(finding('unsatisfiable-condition', scenario.source, `Scenario "${scenario.name}" can never run: ${where} satisfies its given values.`,
+                { related: conflicts(scenario.given.map(test => ({ kind: 'test', test }) as const), undefined, scenario.outside ? undefined : inside) }));
         }
     }
     return { inside, rules, deescalations, scenarios, tooLarge, findings };

@@ -33,7 +33,7 @@ export function checkDeescalation(context: AnalysisContext, i: number): Finding 
     if (flap) {
         const example = context.witnessIn(flap, both(condition, band));
         return finding('flapping', deescalation.source,
-            `${title} flaps: at ${example.description}, its condition holds, yet the level there is ${example.level.name}, ` +
+            `${title} flaps: at ${example.description}; its condition holds, yet the level there is ${example.level.name}, ` +
             `above ${deescalation.to}; stepping down would escalate again at once.`,
             { witness: example.json });
     }
@@ -115,8 +115,8 @@ function noMargin(context: AnalysisContext, deescalation: Deescalation, title: s
     // Beside the boundary only the measured values differ: the message names those alone.
     const beside = context.space.describe(reescalation, context.differingAxes(offramp, reescalation));
     return finding('no-hysteresis', deescalation.source,
-        `${title} leaves no margin at ${boundaries.join(' and ')}: its condition holds at ${leaving.description}, and just beside it, ` +
-        `at ${beside}, the level is ${back.level.name}, above ${deescalation.to}; a measurement hovering there would step down and up again. ` +
+        `${title} leaves no margin at ${boundaries.join(' and ')}: its condition holds at ${leaving.description}; just beside it ` +
+        `(${beside}) the level is ${back.level.name}, above ${deescalation.to}; a measurement hovering there would step down and up again. ` +
         'Leave a gap between the off-ramp and the rules it steps down from, or require the condition to hold for a time (for …).',
         { witness: { offramp: leaving.json, reescalation: back.json } });
 }

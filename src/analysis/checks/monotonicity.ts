@@ -87,8 +87,8 @@ function report(context: AnalysisContext, culprit: number, [better, worse]: [Sit
     const worseWitness = context.concrete(worse, shown);
     const worseRule = context.rulesAt(worse).find(i => levels.ranks[i] === worseWitness.level.rank);
     return finding('non-monotone', rule.source,
-        `${ruleTitle(rule)} makes the ladder non-monotone: at ${betterWitness.description}, the level is ${betterWitness.level.name}, ` +
-        `but at ${worseWitness.description}, at least as bad on every indicator, it is only ${worseWitness.level.name}.`,
+        `${ruleTitle(rule)} makes the ladder non-monotone: at ${betterWitness.description}; the level is ${betterWitness.level.name}, ` +
+        `but at ${worseWitness.description} (at least as bad on every indicator) it is only ${worseWitness.level.name}.`,
         {
             witness: { better: betterWitness.json, worse: worseWitness.json },
             related: worseRule !== undefined

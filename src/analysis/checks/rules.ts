@@ -44,7 +44,7 @@ function masked(context: AnalysisContext, i: number, higher: BoxMask): Finding {
     const code = rule.kind === 'redline' ? 'redline-masked' : 'masked-threshold';
     return finding(code, rule.source,
         `${ruleTitle(rule)} never decides the level: wherever it holds, a more severe rule holds too (${nameList(maskers.map(describeRule), 4)}). ` +
-        `For example, at ${example.description}, the level is ${example.level.name}, not ${rule.level}.`,
+        `For example, at ${example.description}; the level is ${example.level.name}, not ${rule.level}.`,
         {
             witness: example.json,
             related: maskers.map(other => related(other.source, `${ruleTitle(other)} leads to ${other.level} wherever ${rule.name} holds`)),

@@ -26,7 +26,7 @@ function runScenario(context: AnalysisContext, scenario: Scenario, index: number
         const box = inside.boxes[0];
         if (!box) return { scenario, passed: true };
         const example = context.witnessIn(box, { coversBox: b => inside.coversBox(b) });
-        return { scenario, passed: false, counterexample: example.json, reason: `at ${example.description}, the situation is inside the scope, at ${example.level.name}` };
+        return { scenario, passed: false, counterexample: example.json, reason: `at ${example.description}; the situation is inside the scope, at ${example.level.name}` };
     }
     if (inside.isEmpty) {
         return { scenario, passed: false, reason: 'no situation inside the scope satisfies its given values' };
@@ -44,7 +44,7 @@ function runScenario(context: AnalysisContext, scenario: Scenario, index: number
             const { json, description } = example();
             return {
                 scenario, passed: false, counterexample: json,
-                reason: `at ${description}, the level is ${level.name}, not ${expectation}`,
+                reason: `at ${description}; the level is ${level.name}, not ${expectation}`,
             };
         }
         const due = stepsDue(protocol, level.name, always);
@@ -53,7 +53,7 @@ function runScenario(context: AnalysisContext, scenario: Scenario, index: number
             const { json, description } = example();
             return {
                 scenario, passed: false, counterexample: json,
-                reason: `at ${description}, the level is ${level.name}, and no step ${missing.map(m => `'${m}'`).join(', ')} is due there`,
+                reason: `at ${description}; the level is ${level.name}, and no step ${missing.map(m => `'${m}'`).join(', ')} is due there`,
             };
         }
     }

@@ -15,6 +15,7 @@ import type { Analyses } from '../protocol-analyses.js';
 import { isDecimal, parseDecimal, toExactString } from '../../model/rational.js';
 import { quantityText } from '../../model/syntax.js';
 import { UNITS, type Unit, fromBase, toBase, unitsOf } from '../../model/units.js';
+import { expectationFixes } from './expectation-fix.js';
 
 type Accept = (action: CodeAction | undefined) => void;
 
@@ -46,6 +47,7 @@ export class DetenteCodeActionProvider implements CodeActionProvider {
                 case 'role-ambiguous': this.everyOtherParty(document, diagnostic, node, accept); break;
                 case 'missing-translation': this.addTranslations(document, diagnostic, node, accept); break;
                 case 'unused-accept': this.removeAccept(document, diagnostic, node, accept); break;
+                case 'scenario-failed': this.updateExpectation(document, diagnostic, node, accept); break;
             }
             this.acceptFinding(document, diagnostic, node, String(code), accept);
         }
@@ -70,6 +72,14 @@ export class DetenteCodeActionProvider implements CodeActionProvider {
         const end = declaration?.$cstNode?.range.end;
         if (!end) return;
         accept(quickFix(`Accept this finding (${code})…`, diagnostic, document, [insert(end, ` accept ${code} "the Parties accept this because …"`)]));
+    }
+
+    /** scenario-failed: the expectation the scenario's situations meet (the protocol may be right, the scenario out of date). */
+    protected updateExpectation(document: LangiumDocument, diagnostic: Diagnostic, node: AstNode, accept: Accept): void {
+        const scenario = ast.isScenario(node) ? node : AstUtils.getContainerOfType(node, ast.isScenario);
+        if (!scenario) return;
+        const fixes = expectationFixes(this.models, this.analyses, document, scenario);
+        for (const fix of fixes) accept(quickFix(fix.title, diagnostic, document, [replace(fix.range, fix.text)], fixes.length === 1));
     }
 
     /** unused-accept: the clause accepts nothing any more; remove it. */

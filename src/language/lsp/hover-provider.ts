@@ -1,7 +1,7 @@
 // Hover: what a declaration means in the protocol — indicators with their type, unit and direction,
 // rules with their level, citation and region in words, levels with the rules that lead there and
 // the response due, steps with their absolute deadline, values with their conversion to base units.
-import { AstUtils, CstUtils, type AstNode, type LangiumDocument, type MaybePromise } from 'langium';
+import { AstUtils, type CstNode, CstUtils, GrammarAST, type AstNode, type LangiumDocument, type MaybePromise } from 'langium';
 import { MultilineCommentHoverProvider } from 'langium/lsp';
 import type { Hover, HoverParams } from 'vscode-languageserver';
 import * as ast from '../generated/ast.js';
@@ -12,7 +12,8 @@ import { describeKind, indicatorKind, isMeasured, unitsOfIndicator } from '../ty
 import { BudgetExceeded } from '../../analysis/budget.js';
 import { formatDuration, stepsDue } from '../../analysis/deadlines.js';
 import { isDecimal, parseDecimal, toDecimalString, toExactString } from '../../model/rational.js';
-import { dutyTimingText, stepText } from '../../model/syntax.js';
+import { conditionText, dutyTimingText, stepText } from '../../model/syntax.js';
+import { isDiagnosticCode, severityOf } from '../../analysis/codes.js';
 import { describeBinding, isGeneric, readings } from '../../model/roles.js';
 import type { Obligation } from '../../model/protocol.js';
 import type { Protocol, Rule } from '../../model/protocol.js';
@@ -40,7 +41,36 @@ export class DetenteHoverProvider extends MultilineCommentHoverProvider {
             const value = this.quantityHover(leaf.astNode);
             return value ? { contents: { kind: 'markdown', value }, range: leaf.astNode.$cstNode?.range } : undefined;
         }
+        // Words of the language that stand for something in this protocol: a scope, `each party`, an `accept`.
+        const node = leaf?.astNode;
+        const value = node && this.constructHover(node, leaf);
+        if (value) return { contents: { kind: 'markdown', value }, range: leaf.range };
         return super.getHoverContent(document, params);
+    }
+
+    protected constructHover(node: AstNode, leaf: CstNode): string | undefined {
+        const keyword = GrammarAST.isKeyword(leaf.grammarSource);
+        const bound = () => {
+            const parties = this.model(node)?.bound ?? [];
+            return parties.length > 0 ? parties.map(p => `\`${p}\``).join(', ') : 'no party yet (declare `between` or parties)';
+        };
+        if (ast.isScope(node) && keyword) {
+            const scope = this.model(node)?.scopes.find(s => s.source.range.start.line === node.$cstNode?.range.start.line);
+            return `**scope**${node.citation ? ` (${text(node.citation)})` : ''} — the protocol covers only the situations where ` +
+                `${scope ? `\`${conditionText(scope.condition)}\`` : 'its condition holds'}.\n\n` +
+                'Outside it no level applies; several scopes all apply. `expect outside scope` tests a situation outside.';
+        }
+        if (ast.isEachParty(node) && keyword) return `**each party** — every party the protocol binds, in turn: ${bound()}. The obligation binds each of them.`;
+        if (ast.isOtherParty(node) && keyword) return `**the other party** — of the two parties the protocol binds (${bound()}), the one that is not the actor.`;
+        if (ast.isEveryOtherParty(node) && keyword) return `**every other party** — each party the protocol binds (${bound()}) other than the actor.`;
+        if (ast.isAllParties(node) && keyword) return `**all parties** — every party the protocol binds: ${bound()}.`;
+        if (ast.isAccept(node) && node.code) {
+            const code = node.code;
+            const severity = isDiagnosticCode(code) ? severityOf(code) : undefined;
+            return `**accepted** \`${code}\`${severity ? ` (${severity})` : ''} — ${text(node.justification ?? '')}\n\n` +
+                'The finding of this code on this declaration is shown apart, with the justification, and is not counted.';
+        }
+        return undefined;
     }
 
     protected override getAstNodeHoverContent(node: AstNode): MaybePromise<string | undefined> {
@@ -124,7 +154,7 @@ export class DetenteHoverProvider extends MultilineCommentHoverProvider {
     protected levelHover(node: ast.Level): string {
         const ladder = node.$container;
         const rank = ladder.levels.indexOf(node);
-        const lines = [`**level** \`${node.name}\`${node.label ? ` — ${text(node.label.text)}` : ''} (level ${rank + 1} of ${ladder.levels.length}${rank === 0 ? ', the baseline' : rank === ladder.levels.length - 1 ? ', the most severe' : ''})`];
+        const lines = [`**level** \`${node.name}\`${node.label ? ` — ${text(node.label.text)}` : ''} (rank ${rank + 1} of ${ladder.levels.length}${rank === 0 ? ', the baseline' : rank === ladder.levels.length - 1 ? ', the most severe' : ''})`];
         const model = this.model(node);
         if (!model) return lines.join('\n\n');
         const rules = model.rules.filter(r => r.level === node.name);

@@ -11,7 +11,9 @@ export interface IndicatorInfo {
     readonly name: string;
     readonly label: string;
     readonly kind: string;
+    /** Measured indicators: the unit values are shown in, and every unit a value may be written in. */
     readonly unit?: string;
+    readonly units?: readonly string[];
     readonly members?: readonly string[];
 }
 
@@ -40,7 +42,19 @@ export interface ProtocolsResult {
     readonly protocols: readonly ProtocolInfo[];
 }
 
-/** `detente/report`: the decision-table report of a protocol as HTML (the body only; every text escaped). */
+/** An error that keeps a protocol from its report, where it is written (1-based, as editors show it). */
+export interface ReportError {
+    readonly line: number;
+    readonly column: number;
+    readonly code: string;
+    readonly message: string;
+}
+
+/**
+ * `detente/report`: the decision-table report of a protocol as HTML (the body only; every text escaped).
+ * The analysis' own errors (a failing scenario, an off-ramp that flaps) are findings of the report; only
+ * errors that leave the text unread (syntax, names, units) keep it from being rendered.
+ */
 export const ReportRequest = 'detente/report';
 export interface ReportResult {
     readonly protocols: readonly string[];
@@ -48,6 +62,8 @@ export interface ReportResult {
     readonly html?: string;
     /** Why there is no report: errors in the file, an unfinished analysis. */
     readonly problem?: string;
+    /** The errors that keep the report from being rendered, in file order, when those are why. */
+    readonly errors?: readonly ReportError[];
 }
 
 /** `detente/export`: the files of the given formats, for the client to write. */
@@ -90,13 +106,20 @@ export interface ReplayResult {
     readonly problem?: string;
 }
 
-/** `detente/explain`: the text `detente explain` prints for the given values. */
+/**
+ * `detente/explain`: the text `detente explain` prints for the given values. A value that cannot be read
+ * is named in `invalid` (by indicator), and the answer is that for the other values: a form stays useful
+ * while one of its fields is being typed.
+ */
 export const ExplainRequest = 'detente/explain';
 export interface ExplainParams extends ProtocolParams {
+    /** `indicator=value`, as `detente explain --given` takes them. */
     readonly given: readonly string[];
 }
 export interface ExplainResult {
     readonly text?: string;
+    /** Why a value cannot be read, by indicator. */
+    readonly invalid?: Readonly<Record<string, string>>;
     readonly problem?: string;
 }
 
@@ -106,7 +129,9 @@ export interface ScenarioOutcome {
     readonly protocol: string;
     readonly name: string;
     readonly position: SourcePosition;
-    readonly passed: boolean;
+    /** `not run`: the protocol has errors, the analysis ran out of budget, or no situation matches `given`. */
+    readonly state: 'passed' | 'failed' | 'not run';
+    /** Why it failed (with the counterexample) or did not run. */
     readonly message?: string;
 }
 export interface RunScenariosResult {

@@ -61,7 +61,9 @@ export class RequestHandlers {
                 name: protocol.name,
                 title: protocol.title,
                 position: protocol.source.range.start,
-                indicators: protocol.indicators.map(i => ({ name: i.name, label: i.label, kind: i.kind, unit: i.unit, members: i.members })),
+                indicators: protocol.indicators.map(i => ({
+                    name: i.name, label: i.label, kind: i.kind, unit: i.unit, ...(i.units ? { units: i.units.map(u => u.symbol) } : {}), members: i.members,
+                })),
                 scenarios: protocol.scenarios.map(s => ({ name: s.name, position: s.source.range.start })),
             })) : [],
         };
@@ -75,16 +77,24 @@ export class RequestHandlers {
         return compilation.errors ? `${reason} (see the Problems view); the tables appear once they are fixed.` : `${reason}.`;
     }
 
+    /**
+     * The preview's report: rendered with the analysis' findings, errors included; refused only for errors
+     * that leave the text unread, which come with it, so that the preview can name them beside the last
+     * report it showed.
+     */
     async report({ uri, protocol: name }: ProtocolParams): Promise<ReportResult> {
         const document = await this.document(uri);
         if (!document) return { protocols: [], problem: 'This file is not part of the workspace the language server knows.' };
         const protocols = this.models(document).map(p => p.name);
         const protocol = this.choose(document, name);
         if (!protocol) return { protocols, problem: 'This file declares no protocol.' };
-        const compiled = this.compile(document, protocol);
-        return typeof compiled === 'string'
-            ? { protocols, protocol: protocol.name, problem: compiled }
-            : { protocols, protocol: protocol.name, html: reportBody(compiled, { inlineStyles: false }).text };
+        const compilation = this.services.model.Compilations.compile(document, protocol, { analysisErrors: 'render' });
+        if (compilation.ok) return { protocols, protocol: protocol.name, html: reportBody(compilation.compiled, { inlineStyles: false }).text };
+        const reason = compilation.reason.charAt(0).toUpperCase() + compilation.reason.slice(1);
+        if (!compilation.errors) return { protocols, protocol: protocol.name, problem: `${reason}.` };
+        const errors = this.services.model.Compilations.structuralErrors(document, protocol)
+            .map(({ line, column, code, message }) => ({ line, column, code, message }));
+        return { protocols, protocol: protocol.name, problem: `${reason}; the tables appear once ${errors.length === 1 ? 'it is' : 'they are'} fixed.`, errors };
     }
 
     async export({ uri, protocol: name, formats }: ExportParams): Promise<ExportResult> {
@@ -147,10 +157,27 @@ export class RequestHandlers {
         if (!document || !protocol) return { problem: 'No protocol to explain.' };
         const problem = this.services.model.Compilations.unexplainable(document, protocol);
         if (problem) return { problem: `The situation cannot be explained: ${problem}; fix them first (see the Problems view).` };
+        // Each value read on its own, so that one that cannot be read is named and the others still count.
+        const invalid: Record<string, string> = {};
+        const readable = given.filter(assignment => {
+            try {
+                parseGiven(protocol, [assignment]);
+                return true;
+            } catch (error) {
+                if (!(error instanceof GivenError)) throw error;
+                const name = /^\s*([^=\s]+)\s*=/.exec(assignment)?.[1] ?? assignment;
+                invalid[name] = fieldMessage(name, error.message);
+                return false;
+            }
+        });
         try {
-            return { text: explanationText(explain(protocol, parseGiven(protocol, given), this.services.model.Analyses.budgets.for('explain'))) };
+            const explanation = explain(protocol, parseGiven(protocol, readable), this.services.model.Analyses.budgets.for('explain'));
+            return {
+                text: explanationText(explanation),
+                ...(Object.keys(invalid).length > 0 ? { invalid } : {}),
+            };
         } catch (error) {
-            if (error instanceof GivenError) return { problem: error.message };
+            if (error instanceof GivenError) return { problem: error.message, ...(Object.keys(invalid).length > 0 ? { invalid } : {}) };
             if (error instanceof BudgetExceeded) return { problem: `The situation could not be explained in time (${error.reason}); give more of its values.` };
             throw error;
         }
@@ -160,28 +187,15 @@ export class RequestHandlers {
         const document = await this.document(uri);
         if (!document) return { outcomes: [] };
         return {
-            outcomes: this.models(document).flatMap(protocol => {
-                const results = this.services.model.Compilations.scenarios(protocol);
-                return protocol.scenarios.map(scenario => {
-                    const result = results?.find(r => r.scenario === scenario);
-                    const counterexample = result?.counterexample
-                        ? `\nCounterexample: ${Object.entries(result.counterexample.situation).map(([k, v]) => `${k} = ${v}`).join(', ')}`
-                        : '';
-                    return {
-                        protocol: protocol.name,
-                        name: scenario.name,
-                        position: scenario.source.range.start,
-                        passed: result?.passed ?? false,
-                        ...(result?.passed ? {} : {
-                            message: result?.reason
-                                ? `${result.reason}${counterexample}`
-                                : protocol.complete
-                                    ? 'Not run: the analysis stopped at its budget (see the Problems view).'
-                                    : 'Not run: the protocol has errors (see the Problems view).',
-                        }),
-                    };
-                });
-            }),
+            outcomes: this.models(document).flatMap(protocol => this.services.model.Compilations.verdicts(protocol).map(({ scenario, state, reason, counterexample }) => ({
+                protocol: protocol.name,
+                name: scenario.name,
+                position: scenario.source.range.start,
+                state,
+                ...(state === 'failed' ? {
+                    message: `${reason}\nCounterexample: ${Object.entries(counterexample!.situation).map(([k, v]) => `${k} = ${v}`).join(', ')}`,
+                } : state === 'not run' ? { message: reason!.replace(/\.$/, ' (see the Problems view).') } : {}),
+            }))),
         };
     }
 
@@ -195,4 +209,11 @@ export class RequestHandlers {
             infos: diagnostics.filter(d => (d.severity ?? 3) >= 3).length,
         };
     }
+}
+
+/** A reading error shown beside its field: the field names the indicator already. */
+function fieldMessage(name: string, message: string): string {
+    // `gap: 'h' is a unit of …` and `ships is a count: …` beside the field `ships`: `A count: …`.
+    const text = message.startsWith(`${name}: `) ? message.slice(name.length + 2) : message.startsWith(`${name} is `) ? message.slice(name.length + 4) : message;
+    return `${text.charAt(0).toUpperCase()}${text.slice(1)}${/[.!?]$/.test(text) ? '' : '.'}`;
 }

@@ -15,7 +15,7 @@ const rules = `
 describe('flapping', () => {
     test('a de-escalation whose condition holds where the level is above its target and not above its source', async () => {
         const [found] = await findingsOf(protocol(rules + 'deescalate Alert to Routine when separation >= 3 nm'), 'flapping');
-        expect(found.message).toBe('De-escalation from Alert to Routine flaps: at separation = 3 nm, vessels = 3, its condition holds, ' +
+        expect(found.message).toBe('De-escalation from Alert to Routine flaps: at separation = 3 nm, vessels = 3; its condition holds, ' +
             'yet the level there is Concern, above Routine; stepping down would escalate again at once.');
         expect(found.witness).toMatchObject({ level: 'Concern', situation: { separation: '3 nm', vessels: '3' } });
     });
@@ -39,7 +39,7 @@ describe('no-hysteresis', () => {
     test('an off-ramp that starts right at the threshold it steps down from: the boundary and a value just beside it', async () => {
         const [found] = await findingsOf(protocol(rules + 'deescalate Concern to Routine when separation >= 2 nm and not radarLock and vessels < 3'), 'no-hysteresis');
         expect(found.message).toBe('De-escalation from Concern to Routine leaves no margin at separation = 2 nm: its condition holds at ' +
-            'separation = 2 nm, vessels = 1, radarLock = false, and just beside it, at separation = 1.9 nm, the level is Concern, above Routine; ' +
+            'separation = 2 nm, vessels = 1, radarLock = false; just beside it (separation = 1.9 nm) the level is Concern, above Routine; ' +
             'a measurement hovering there would step down and up again. ' +
             'Leave a gap between the off-ramp and the rules it steps down from, or require the condition to hold for a time (for …).');
         expect(found.witness).toMatchObject({
@@ -105,7 +105,7 @@ describe('scenario-failed', () => {
 
     test('an exact expectation that a matching situation breaks, with one counterexample', async () => {
         const [found] = await findingsOf(protocol(body + 'scenario "close" { given separation = 1 nm expect Concern }'), 'scenario-failed');
-        expect(found.message).toBe('Scenario "close" fails: at separation = 1 nm, radarLock = true, the level is Alert, not Concern.');
+        expect(found.message).toBe('Scenario "close" fails: at separation = 1 nm, radarLock = true; the level is Alert, not Concern.');
         expect(found.witness).toMatchObject({ level: 'Alert', situation: { separation: '1 nm', radarLock: true } });
     });
 
@@ -115,9 +115,9 @@ describe('scenario-failed', () => {
             scenario "high" { given radarLock expect at most Concern }
             scenario "steps" { given radarLock expect Alert steps call, hang }
         `, 'scenario-failed')).toEqual([
-            'Scenario "low" fails: at separation = 1 nm, radarLock = false, the level is Concern, not at least Alert.',
-            'Scenario "high" fails: at radarLock = true, the level is Alert, not at most Concern.',
-            'Scenario "steps" fails: at radarLock = true, the level is Alert, and no step \'hang\' is due there.',
+            'Scenario "low" fails: at separation = 1 nm, radarLock = false; the level is Concern, not at least Alert.',
+            'Scenario "high" fails: at radarLock = true; the level is Alert, not at most Concern.',
+            'Scenario "steps" fails: at radarLock = true; the level is Alert, and no step \'hang\' is due there.',
         ]);
     });
 

@@ -7,8 +7,8 @@ const messages = async (body: string, code: string) => (await findingsOf(protoco
 describe('non-monotone', () => {
     test('a closer ship gets a lower level than a distant one', async () => {
         const [found] = await findingsOf(protocol('threshold Distant: separation > 10 km -> Concern'), 'non-monotone');
-        expect(found.message).toBe("Threshold 'Distant' makes the ladder non-monotone: at separation = 20 km, the level is Concern, " +
-            'but at separation = 10 km, at least as bad on every indicator, it is only Routine.');
+        expect(found.message).toBe("Threshold 'Distant' makes the ladder non-monotone: at separation = 20 km; the level is Concern, " +
+            'but at separation = 10 km (at least as bad on every indicator) it is only Routine.');
         expect(found.witness).toMatchObject({
             better: { level: 'Concern', situation: { separation: '20 km' } },
             worse: { level: 'Routine', situation: { separation: '10 km' } },
@@ -27,7 +27,7 @@ describe('non-monotone', () => {
             threshold Near: separation < 1 km -> Concern
             threshold Mid: separation between 1 km and 5 km -> Alert
         `), 'non-monotone');
-        expect(found.message).toMatch(/^Threshold 'Mid' makes the ladder non-monotone: at separation = 1 km, the level is Alert, but at separation = 0\.5 km/);
+        expect(found.message).toMatch(/^Threshold 'Mid' makes the ladder non-monotone: at separation = 1 km; the level is Alert, but at separation = 0\.5 km/);
         expect(found.related?.map(r => r.message)).toEqual(["Threshold 'Near' decides the worse situation: Concern"]);
     });
 

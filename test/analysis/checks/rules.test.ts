@@ -56,7 +56,7 @@ describe('masked-threshold', () => {
             threshold Nearer: separation < 2 km -> Alert
         `), 'masked-threshold');
         expect(found.message).toBe("Threshold 'Near' never decides the level: wherever it holds, a more severe rule holds too (Nearer → Alert). " +
-            'For example, at separation = 0.5 km, the level is Alert, not Concern.');
+            'For example, at separation = 0.5 km; the level is Alert, not Concern.');
         expect(found.related?.map(r => r.message)).toEqual(["Threshold 'Nearer' leads to Alert wherever Near holds"]);
         // Shown in km, the unit the protocol uses most for separation.
         expect(found.witness).toMatchObject({ level: 'Alert', situation: { separation: '0.5 km' } });
@@ -131,7 +131,7 @@ describe('redline-masked', () => {
             threshold AnyLock: radarLock -> Crisis
         `), 'redline-masked');
         expect(found.message).toBe("Red line 'Lock' never decides the level: wherever it holds, a more severe rule holds too (AnyLock → Crisis). " +
-            'For example, at separation = 0.5 km, radarLock = true, the level is Crisis, not Alert.');
+            'For example, at separation = 0.5 km, radarLock = true; the level is Crisis, not Alert.');
     });
 
     test('near miss: a red line covered only by a rule of its own level still carries its consequence', async () => {

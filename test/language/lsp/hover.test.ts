@@ -62,10 +62,11 @@ describe('hover', () => {
     test('a level: the rules that lead there and its response with deadlines', async () => {
         await hover({
             text: PROTOCOL('').replace('-> Concern', '-> <|>Concern'), index: 0,
-            hover: '**level** `Concern` — Heightened attention (level 2 of 3)\n\nReached by: `Near` (Art. 4(1))\n\n' +
+            hover: '**level** `Concern` — Heightened attention (rank 2 of 3)\n\nReached by: `Near` (Art. 4(1))\n\n' +
                 'Response within 2 h:\n- `call`: Aland.MoD notifies Borea via Hotline, by 30 min\n- `talk`: Borea consults Aland, by 1 h 30 min',
         });
-        await hover({ text: PROTOCOL('').replace('Routine "Routine', '<|>Routine "Routine'), index: 0, hover: /the baseline\)\n\nApplies when no rule holds\./ });
+        await hover({ text: PROTOCOL('').replace('Routine "Routine', '<|>Routine "Routine'), index: 0, hover: /\(rank 1 of 3, the baseline\)\n\nApplies when no rule holds\./ });
+        await hover({ text: PROTOCOL('').replace('-> Crisis', '-> <|>Crisis'), index: 0, hover: /^\*\*level\*\* `Crisis`.*\(rank 3 of 3, the most severe\)/ });
     });
 
     test('a value: its conversion to base units', async () => {
@@ -95,7 +96,7 @@ describe('hover shows protocol text as text', () => {
             text: HOSTILE.replace('party Aland', 'party <|>Aland'), index: 0,
             hover: '**party** `Aland` — !\\[tracking\\](http\\://evil.example/pixel.png)\n\nOrgans: `MoD`',
         });
-        await hover({ text: HOSTILE.replace('Concern "', '<|>Concern "'), index: 0, hover: /^\*\*level\*\* `Concern` — \\_Heightened\\_ \\`attention\\` \(level 2 of 3\)/ });
+        await hover({ text: HOSTILE.replace('Concern "', '<|>Concern "'), index: 0, hover: /^\*\*level\*\* `Concern` — \\_Heightened\\_ \\`attention\\` \(rank 2 of 3\)/ });
     });
 
     test('citations, in a rule and in a level: no link, no HTML, no emphasis', async () => {
