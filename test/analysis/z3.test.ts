@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type Context, init, killThreads } from 'z3-solver';
 import { findingMoreVerdicts, findingVerdicts, z3MoreVerdicts, z3Verdicts } from '../../bench/z3-encoding.js';
 import { analyse } from '../../src/analysis/analyse.js';
+import { generateUnstructured } from '../../bench/unstructured.js';
+import { protocolModel } from '../helpers.js';
 import { randomProtocol } from './generate.js';
 
 let z3: Awaited<ReturnType<typeof init>>;
@@ -36,6 +38,25 @@ describe('cross-check with Z3', () => {
             expect(sorted(actual.masked)).toEqual(sorted(expected.masked));
             expect(sorted(actual.redundant)).toEqual(sorted(expected.redundant));
         }), { numRuns: 60, seed: 424242 });
+    }, 600_000);
+
+    test('on rules as they come (the unstructured family: overlapping every which way), every verdict matches Z3', async () => {
+        for (const seed of [1, 2, 3]) {
+            const protocol = await protocolModel(generateUnstructured({ rules: 40, indicators: 6, seed }));
+            const findings = analyse(protocol).findings;
+            const expected = await z3Verdicts(ctx, protocol);
+            const actual = findingVerdicts(protocol, findings);
+            expect(sorted(actual.unsatisfiable), `unsatisfiable, seed ${seed}`).toEqual(sorted(expected.unsatisfiable));
+            expect(sorted(actual.masked), `masked, seed ${seed}`).toEqual(sorted(expected.masked));
+            expect(sorted(actual.redundant), `redundant, seed ${seed}`).toEqual(sorted(expected.redundant));
+            // Masked and redundant rules both, or the family would not test union-aware coverage.
+            expect(actual.masked.size * actual.redundant.size, `seed ${seed}`).toBeGreaterThan(0);
+            const more = await z3MoreVerdicts(ctx, protocol);
+            const moreActual = findingMoreVerdicts(protocol, findings);
+            expect(sorted(moreActual.alwaysTrue), `always-true, seed ${seed}`).toEqual(sorted(more.alwaysTrue));
+            expect(sorted(moreActual.unreachable), `unreachable-level, seed ${seed}`).toEqual(sorted(more.unreachable));
+            expect(moreActual.nonMonotone, `non-monotone, seed ${seed}`).toBe(more.nonMonotone);
+        }
     }, 600_000);
 
     test('empty scopes, always-true rules, unreachable levels, non-monotone ladders and scenarios match Z3', async () => {
