@@ -188,6 +188,19 @@ describe('the Détente extension in VS Code (code-server)', { timeout: 10 * TIME
         await runCommand('View: Toggle Maximized Panel');
     });
 
+    test('a finding’s code links to its section of the diagnostics reference', async () => {
+        const row = page.locator('.markers-panel .monaco-list-row', { hasText: "Threshold 'Never' never holds" }).first();
+        await row.locator('a', { hasText: 'unsatisfiable-condition' }).click();
+        await page.locator('.tab.active', { hasText: 'diagnostics.md' }).waitFor({ timeout: TIMEOUT });
+        const reference = fs.readFileSync(path.join(REPO, 'docs', 'diagnostics.md'), 'utf8').split('\n');
+        const heading = reference.indexOf('## `unsatisfiable-condition`') + 1;
+        assert.ok(heading > 1);
+        await page.locator('.statusbar-item', { hasText: new RegExp(`Ln ${heading}, Col`) }).waitFor({ timeout: TIMEOUT });
+        await page.locator('.monaco-editor .view-line', { hasText: '## `unsatisfiable-condition`' }).first().waitFor({ timeout: TIMEOUT });
+        await screenshot('2b-code-link');
+        await runCommand('View: Close Editor');
+    });
+
     test('hovering an indicator shows what it is', async () => {
         await openFile('maritime/incidents-at-sea.detente');
         await goToLine(26, 1);
