@@ -80,7 +80,8 @@ async function openFile(relative) {
     const input = page.locator('.quick-input-widget input');
     await input.waitFor({ state: 'visible' });
     await input.fill(relative);
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: path.basename(relative) }).first().waitFor({ timeout: TIMEOUT });
+    // The row Enter opens is the focused one, once the list has caught up with the text.
+    await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: path.basename(relative) }).first().waitFor({ timeout: TIMEOUT });
     await page.keyboard.press('Enter');
     await page.locator('.tab.active', { hasText: path.basename(relative) }).waitFor({ timeout: TIMEOUT });
     await page.locator('.monaco-editor .view-lines').first().waitFor();
@@ -104,6 +105,11 @@ describe('the Détente extension in VS Code (code-server)', { timeout: 10 * TIME
         fs.cpSync(path.join(REPO, 'examples'), workspace, { recursive: true });
         fs.mkdirSync(path.join(workspace, 'drafts'));
         fs.copyFileSync(path.join(REPO, 'test', 'fixtures', 'defects', 'defects.detente'), path.join(workspace, 'drafts', 'defects.detente'));
+        // A draft being written: completion is tried in its empty response.
+        fs.writeFileSync(path.join(workspace, 'drafts', 'typing.detente'), [
+            'import "../common/parties.detente"', '', 'protocol Typing {', '    indicator gap "Gap" : distance worse when lower',
+            '    ladder { Calm Tense }', '    threshold Near: gap < 2 nm -> Tense', '    response Tense {', '        ', '    }', '}', '',
+        ].join('\n'));
         fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
         fs.writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify({
             'security.workspace.trust.enabled': false,
@@ -168,6 +174,9 @@ describe('the Détente extension in VS Code (code-server)', { timeout: 10 * TIME
         const markers = page.locator('.markers-panel');
         await markers.waitFor();
         await page.locator('.markers-panel .monaco-list-row', { hasText: 'defects.detente' }).first().waitFor({ timeout: TIMEOUT });
+        // The list shows only the rows in view: the whole window for the panel, so that every finding (and its related locations) fits.
+        await runCommand('View: Toggle Maximized Panel');
+        await page.locator('.markers-panel .monaco-list-row', { hasText: "Level 'Unused' is unreachable" }).first().waitFor({ timeout: TIMEOUT });
         const text = await markers.innerText();
         for (const expected of ["Level 'Unused' is unreachable", "Threshold 'Never' never holds", 'De-escalation from Crisis to Alert flaps', 'Scenario "wrong" fails']) {
             assert.ok(text.includes(expected), `the Problems view lacks: ${expected}\n${text}`);
@@ -176,15 +185,38 @@ describe('the Détente extension in VS Code (code-server)', { timeout: 10 * TIME
             assert.ok(!text.includes(clean), `a clean example shows problems: ${clean}`);
         }
         await screenshot('2-problems');
+        await runCommand('View: Toggle Maximized Panel');
+    });
+
+    test('a finding’s code links to its section of the diagnostics reference', async () => {
+        const row = page.locator('.markers-panel .monaco-list-row', { hasText: "Threshold 'Never' never holds" }).first();
+        await row.locator('a', { hasText: 'unsatisfiable-condition' }).click();
+        await page.locator('.tab.active', { hasText: 'diagnostics.md' }).waitFor({ timeout: TIMEOUT });
+        const reference = fs.readFileSync(path.join(REPO, 'docs', 'diagnostics.md'), 'utf8').split('\n');
+        const heading = reference.indexOf('## `unsatisfiable-condition`') + 1;
+        assert.ok(heading > 1);
+        await page.locator('.statusbar-item', { hasText: new RegExp(`Ln ${heading}, Col`) }).waitFor({ timeout: TIMEOUT });
+        await page.locator('.monaco-editor .view-line', { hasText: '## `unsatisfiable-condition`' }).first().waitFor({ timeout: TIMEOUT });
+        await screenshot('2b-code-link');
+        await runCommand('View: Close Editor');
     });
 
     test('hovering an indicator shows what it is', async () => {
         await openFile('maritime/incidents-at-sea.detente');
         await goToLine(26, 1);
         const token = page.locator('.monaco-editor .view-line span', { hasText: /^separation$/ }).first();
-        await token.hover();
         const hover = page.locator('.monaco-hover-content', { hasText: 'indicator' });
-        await hover.waitFor({ timeout: TIMEOUT });
+        // A hover can be dismissed by the editor's own rendering as it arrives (the panel just resized): point again.
+        for (let attempt = 1; ; attempt++) {
+            await token.hover();
+            try {
+                await hover.waitFor({ timeout: attempt < 3 ? TIMEOUT / 6 : TIMEOUT });
+                break;
+            } catch (error) {
+                if (attempt >= 3) throw error;
+                await page.mouse.move(5, 5);
+            }
+        }
         assert.match(await hover.innerText(), /indicator separation — Closest point of approach between the vessels/);
         await screenshot('3-hover');
         await page.mouse.move(5, 5);
@@ -233,5 +265,74 @@ describe('the Détente extension in VS Code (code-server)', { timeout: 10 * TIME
         const tree = page.locator('.test-explorer .monaco-list');
         await tree.locator('.monaco-list-row', { hasText: 'defects.detente' }).first().waitFor();
         await screenshot('5-scenarios');
+    });
+
+    test('completion opens on `.` after a party, with its organs', async () => {
+        await openFile('drafts/typing.detente');
+        await goToLine(8, 9);
+        await page.keyboard.type('step s: Aland.');
+        const suggestions = page.locator('.suggest-widget.visible .monaco-list-row');
+        await suggestions.filter({ hasText: 'MoD' }).first().waitFor({ timeout: TIMEOUT });
+        const labels = await suggestions.allInnerTexts();
+        assert.ok(labels.some(label => label.includes('Fleet')), `the organs of Aland: ${labels.join(' | ')}`);
+        // Only the organs: no word of the file and no snippet.
+        assert.ok(!labels.some(label => /Typing|Near|threshold/.test(label)), `not an organ: ${labels.join(' | ')}`);
+        await screenshot('6-completion');
+        await page.keyboard.press('Escape');
+        // code-server saves as one types: undone rather than reverted.
+        for (let i = 0; i < 5; i++) await page.keyboard.press('Control+Z');
+    });
+
+    test('the code lens counts the findings once the analysis is done, and the scenarios apart', async () => {
+        await openFile('drafts/defects.detente');
+        const lens = page.locator('.codelens-decoration');
+        // The defective draft: its analysis finds the flapping off-ramp and the failing scenario (errors), not only the syntax.
+        await lens.filter({ hasText: /\d+ rules? · \d+ errors?, \d+ warnings?/ }).first().waitFor({ timeout: TIMEOUT });
+        await lens.filter({ hasText: '3 scenarios: 1 passed, 1 failed, 1 not run' }).first().waitFor({ timeout: TIMEOUT });
+        await screenshot('7-lens');
+    });
+
+    test('an error while typing keeps the preview’s tables under a banner that names it', async () => {
+        await openFile('maritime/incidents-at-sea.detente');
+        await runCommand('Détente: Open decision table preview');
+        const preview = page.frameLocator('iframe.webview').frameLocator('iframe#active-frame');
+        await preview.locator('tr[data-rule="WeaponsLock"]').waitFor({ timeout: TIMEOUT });
+        // A stray character where a declaration starts: a syntax error.
+        await goToLine(31, 1);
+        await page.keyboard.type('§ ');
+        const banner = preview.locator('.problem.errors');
+        await banner.waitFor({ timeout: TIMEOUT });
+        assert.match(await banner.innerText(), /The file has \d+ errors?: the tables below are those of its last version without/);
+        assert.match(await banner.innerText(), /Line 31, column 1/);
+        // The tables are still there, dimmed.
+        assert.equal(await preview.locator('main.stale tr[data-rule="WeaponsLock"]').count(), 1);
+        await screenshot('8-preview-with-error');
+        // A click on the error puts the cursor where it is written.
+        await page.keyboard.press('Control+End');
+        await banner.locator('a.source').first().click();
+        await page.locator('.statusbar-item', { hasText: /Ln 31, Col 1\b/ }).waitFor({ timeout: TIMEOUT });
+        for (let i = 0; i < 5; i++) await page.keyboard.press('Control+Z');
+        await banner.waitFor({ state: 'detached', timeout: TIMEOUT });
+    });
+
+    test('Explain: a form with a field per indicator, a wrong unit named at once, the answer beside it', async () => {
+        await runCommand('View: Close All Editors');
+        await openFile('maritime/incidents-at-sea.detente');
+        await runCommand('Détente: Explain a situation…');
+        const form = page.frameLocator('iframe.webview').frameLocator('iframe#active-frame');
+        const separation = form.locator('[data-indicator="separation"]');
+        await separation.waitFor({ timeout: TIMEOUT });
+        assert.equal(await form.locator('select[data-indicator="radarLock"] option').count(), 3);
+        await separation.fill('0.5 h');
+        await form.locator('#error-separation', { hasText: "'h' is a unit of duration" }).waitFor({ timeout: TIMEOUT });
+        await separation.fill('0.5 nm');
+        await form.locator('#error-separation:empty').waitFor({ state: 'attached', timeout: TIMEOUT });
+        await form.locator('select[data-indicator="radarLock"]').selectOption('true');
+        await form.locator('#answer h2', { hasText: 'Level: one of Crisis, outside the scope' }).waitFor({ timeout: TIMEOUT });
+        await form.locator('select[data-indicator="waters"]').selectOption('HighSeas');
+        await form.locator('#answer h2', { hasText: /^Level: Crisis/ }).waitFor({ timeout: TIMEOUT });
+        assert.match(await form.locator('#answer').innerText(), /Steps due at Crisis/);
+        assert.match(await form.locator('#count').innerText(), /^3 of \d+ indicators given$/);
+        await screenshot('9-explain');
     });
 });

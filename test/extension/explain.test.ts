@@ -79,6 +79,14 @@ describe('the answer beside the form', () => {
         expect(answerContent(result)).toMatch(/^<h2>Level: Crisis<\/h2>/);
     });
 
+    test('a protocol with errors has no answer, yet each field is still read', async () => {
+        const workspace = await buildWorkspace({ 'p.detente': PROTOCOL.replace('gap < 2 nm', 'gap < 2 h') });
+        const uri = workspace.documents.get('p.detente')!.uri.toString();
+        const result = await new RequestHandlers(workspace.services).explain({ uri, protocol: 'Patrol', given: ['gap=1h', 'lock=true'] });
+        expect(result.problem).toMatch(/^The situation cannot be explained: the protocol has errors/);
+        expect(result.invalid).toEqual({ gap: "'h' is a unit of duration, but a distance takes m, km, nm, ft or mi." });
+    });
+
     test('near miss: a situation the values do not fix names the levels still possible', async () => {
         const { handlers, uri } = await setup();
         const answer = answerContent(await handlers.explain({ uri, protocol: 'Patrol', given: [] }));

@@ -155,8 +155,6 @@ export class RequestHandlers {
         const document = await this.document(uri);
         const protocol = document && this.choose(document, name);
         if (!document || !protocol) return { problem: 'No protocol to explain.' };
-        const problem = this.services.model.Compilations.unexplainable(document, protocol);
-        if (problem) return { problem: `The situation cannot be explained: ${problem}; fix them first (see the Problems view).` };
         // Each value read on its own, so that one that cannot be read is named and the others still count.
         const invalid: Record<string, string> = {};
         const readable = given.filter(assignment => {
@@ -170,6 +168,10 @@ export class RequestHandlers {
                 return false;
             }
         });
+        const problem = this.services.model.Compilations.unexplainable(document, protocol);
+        if (problem) {
+            return { problem: `The situation cannot be explained: ${problem}; fix them first (see the Problems view).`, ...(Object.keys(invalid).length > 0 ? { invalid } : {}) };
+        }
         try {
             const explanation = explain(protocol, parseGiven(protocol, readable), this.services.model.Analyses.budgets.for('explain'));
             return {
