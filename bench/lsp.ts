@@ -1,5 +1,7 @@
 // The language server as an editor drives it: the bundled server over stdio, a protocol opened, then
-// edits one after another, each timed from didChange until its diagnostics are published.
+// edits one after another, each timed from didChange until its diagnostics are published. The server
+// publishes twice per edit: the parser's, linker's and structural checks' diagnostics first, then the
+// complete set with the situation analysis' findings; both are timed.
 import { spawn } from 'node:child_process';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -7,18 +9,28 @@ import { StreamMessageReader, StreamMessageWriter, createMessageConnection } fro
 import type { Workload } from './workload.js';
 
 export interface EditLatency {
+    readonly family: Workload['family'];
     readonly lines: number;
     readonly rules: number;
     readonly edits: number;
     /** From didOpen to the first diagnostics, in milliseconds. */
     readonly open: number;
+    /** From an edit to its first diagnostics (all but the situation analysis' findings). */
     readonly p50: number;
     readonly p95: number;
     readonly max: number;
+    /** From an edit to its complete diagnostics, the situation analysis' findings included. */
+    readonly complete: Percentiles;
     /** Langium alone parsing and linking the same text in process, for comparison (mean, milliseconds). */
     readonly parseLink?: number;
     /** Bursts of keystrokes 10 ms apart: from the last keystroke to the diagnostics of the final text. */
     readonly bursts: { readonly count: number; readonly keystrokes: number; readonly p50: number; readonly p95: number };
+}
+
+export interface Percentiles {
+    readonly p50: number;
+    readonly p95: number;
+    readonly max: number;
 }
 
 interface PublishDiagnosticsParams {
@@ -38,12 +50,29 @@ export async function measureEditLatency(repo: string, work: Workload, edits: nu
     });
     connection.onRequest(() => null); // configuration, registrations: nothing to add
     connection.listen();
-    const diagnostics = (accept: (params: PublishDiagnosticsParams) => boolean = () => true) => new Promise<number>((resolve, reject) => {
+    const diagnostics = (accept: (params: PublishDiagnosticsParams) => boolean = () => true) => publications(1, accept).then(([at]) => at);
+    /** The times of the next `count` publications that `accept` takes. */
+    const publications = (count: number, accept: (params: PublishDiagnosticsParams) => boolean = () => true) => new Promise<number[]>((resolve, reject) => {
         const timeout = setTimeout(() => reject(new Error('the server published no diagnostics for a minute')), 60_000);
+        const times: number[] = [];
         published = (at, params) => {
             if (!accept(params)) return;
+            times.push(at);
+            if (times.length < count) return;
             clearTimeout(timeout);
-            resolve(at);
+            resolve(times);
+        };
+    });
+    /** Resolves once no diagnostics have been published for `ms` milliseconds. */
+    const quiet = (ms: number) => new Promise<void>(resolve => {
+        let timer = setTimeout(done, ms);
+        function done() {
+            published = undefined;
+            resolve();
+        }
+        published = () => {
+            clearTimeout(timer);
+            timer = setTimeout(done, ms);
         };
     });
     let version = 1;
@@ -64,21 +93,26 @@ export async function measureEditLatency(repo: string, work: Workload, edits: nu
         const first = diagnostics();
         await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'detente', version: 1, text: work.text } });
         const open = (await first) - opened;
+        // The opening builds (the workspace's, then the open document's) finish before the first edit.
+        await quiet(1000);
 
         // Each edit retypes the number of one threshold, as a drafter tunes a value; the next puts it back.
         const lines = work.text.split('\n');
         const editable = lines.map((line, i) => ({ line, i })).filter(({ line }) => /^\s+threshold .* (<|>) [0-9.]+/.test(line));
         const latencies: number[] = [];
+        const completions: number[] = [];
         for (let k = 0; k < edits; k++) {
             const { line, i } = editable[(Math.floor(k / 2) * 7919) % editable.length];
             const match = /(<|>) ([0-9.]+)/.exec(line)!;
             const start = match.index + 2;
             const replacement = k % 2 === 0 ? `${match[2]}1` : match[2];
             const current = k % 2 === 0 ? match[2] : `${match[2]}1`;
-            const next = diagnostics();
+            const next = publications(2);
             const sent = performance.now();
             await change(i, start, start + current.length, replacement);
-            latencies.push((await next) - sent);
+            const [first, complete] = await next;
+            latencies.push(first - sent);
+            completions.push(complete - sent);
         }
 
         // Typing: keystrokes 10 ms apart retype a threshold's value, then its unit; each burst ends on a
@@ -116,7 +150,7 @@ export async function measureEditLatency(repo: string, work: Workload, edits: nu
         };
         const typing = stats(burstLatencies);
         return {
-            lines: work.lines, rules: work.options.rules, edits, open, ...stats(latencies),
+            family: work.family, lines: work.lines, rules: work.options.rules, edits, open, ...stats(latencies), complete: stats(completions),
             bursts: { count: burstLatencies.length, keystrokes, p50: typing.p50, p95: typing.p95 },
         };
     } finally {

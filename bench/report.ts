@@ -19,7 +19,8 @@ export interface Results {
     readonly indicatorSweep: readonly ScaleResult[];
     /** Fitted growth exponent per phase between the two largest scales (n log n from 1,000 to 10,000 is 1.125). */
     readonly growth: Readonly<Record<string, number>>;
-    readonly lsp?: EditLatency;
+    /** Edit to diagnostics in the language server, per family and size. */
+    readonly lsp: readonly EditLatency[];
     readonly z3: readonly Z3Comparison[];
     readonly targets: readonly Target[];
 }
@@ -56,12 +57,16 @@ export function targets(results: Omit<Results, 'targets'>): Target[] {
         measured: ratios.length === 0 ? 'not run' : `analysis / parse+link: ${results.scales.map((s, i) => `${s.rules}: ${ratios[i].toFixed(2)}`).join(', ')}`,
         met: ratios.length > 0 ? ratios.every(r => r <= 1) : undefined,
     });
-    const lsp = results.lsp && results.lsp.lines >= 2000 ? results.lsp : undefined;
-    list.push({
-        target: 'edit to diagnostics, 2,000-line protocol: p95 ≤ 150 ms',
-        measured: lsp ? `p95 ${ms(lsp.p95)} (${lsp.lines} lines${lsp.parseLink ? `; parse+link alone ${ms(lsp.parseLink)}` : ''})` : 'not run',
-        met: lsp && lsp.p95 <= 150,
-    });
+    const editTarget = (family: EditLatency['family'], lines: number, goal: number) => {
+        const lsp = results.lsp.find(l => l.family === family && l.lines >= lines && l.lines < lines * 1.2);
+        list.push({
+            target: `edit to diagnostics, ${lines.toLocaleString('en')}-line ${family} protocol: p95 ≤ ${goal} ms`,
+            measured: lsp ? `p95 ${ms(lsp.p95)} (${lsp.lines} lines; with the analysis' findings p95 ${ms(lsp.complete.p95)}${lsp.parseLink ? `; parse+link alone ${ms(lsp.parseLink)}` : ''})` : 'not run',
+            met: lsp && lsp.p95 <= goal,
+        });
+    };
+    editTarget('realistic', 2000, 150);
+    editTarget('unstructured', 300, 50);
     const growth = thousand && tenThousand
         ? exponent(1000, thousand.phases.check.mean, 10000, tenThousand.phases.check.mean)
         : undefined;
@@ -125,20 +130,23 @@ export function markdown(results: Results): string {
         ]));
         out();
     }
-    if (results.lsp) {
+    if (results.lsp.length > 0) {
+        const [first] = results.lsp;
         out('## Language server: edit to diagnostics');
         out();
-        out(`The bundled server over stdio; ${results.lsp.edits} edits, each retyping one threshold's value, timed from \`didChange\` until the file's diagnostics are published. ` +
-            `Typing: ${results.lsp.bursts.count} bursts of ${results.lsp.bursts.keystrokes} keystrokes 10 ms apart, timed from the last keystroke until the diagnostics of the final text ` +
+        out(`The bundled server over stdio; ${first.edits} edits, each retyping one threshold's value, timed from \`didChange\` until the file's diagnostics are published. ` +
+            'The server publishes twice per edit: first the diagnostics of the parser, the linker and the structural checks (the edit columns), ' +
+            'then the complete set with the situation analysis\' findings (the complete columns). ' +
+            `Typing: ${first.bursts.count} bursts of ${first.bursts.keystrokes} keystrokes 10 ms apart, timed from the last keystroke until the diagnostics of the final text ` +
             '(builds overtaken by a keystroke are abandoned).');
         out();
-        table(out, ['lines', 'rules', 'parse+link alone', 'open → diagnostics', 'edit p50', 'edit p95', 'edit max', 'typing p50', 'typing p95'], [[
-            results.lsp.lines.toLocaleString('en'), results.lsp.rules.toLocaleString('en'), results.lsp.parseLink ? ms(results.lsp.parseLink) : '—',
-            ms(results.lsp.open), ms(results.lsp.p50), ms(results.lsp.p95), ms(results.lsp.max), ms(results.lsp.bursts.p50), ms(results.lsp.bursts.p95),
-        ]]);
+        table(out, ['family', 'lines', 'rules', 'parse+link alone', 'open → diagnostics', 'edit p50', 'edit p95', 'edit max', 'complete p50', 'complete p95', 'typing p50', 'typing p95'], results.lsp.map(lsp => [
+            lsp.family, lsp.lines.toLocaleString('en'), lsp.rules.toLocaleString('en'), lsp.parseLink ? ms(lsp.parseLink) : '—',
+            ms(lsp.open), ms(lsp.p50), ms(lsp.p95), ms(lsp.max), ms(lsp.complete.p50), ms(lsp.complete.p95), ms(lsp.bursts.p50), ms(lsp.bursts.p95),
+        ]));
         out();
         out('Every edit re-parses and re-links the whole document (Langium has no incremental parsing): on this machine that alone ' +
-            'takes the time in the third column, which bounds what the edit-to-diagnostics latency can reach before the checks and the analysis run.');
+            'takes the time in the fourth column, which bounds what the edit-to-diagnostics latency can reach before the checks and the analysis run.');
         out();
     }
     if (results.z3.length > 0) {

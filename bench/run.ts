@@ -6,12 +6,14 @@
 //   npm run bench -- --quick           10 and 100 rules, a short language-server run: a smoke test
 //   npm run bench -- --scales 10,1000 --no-sweep --no-lsp --no-z3 --out /tmp/results
 //   npm run bench -- --scales '' --no-sweep --no-z3 --out /tmp/results      the language server alone
+//   DETENTE_BENCH_SERVER_FLAGS='--cpu-prof --cpu-prof-dir=/tmp/prof' npm run bench -- --scales '' --no-sweep --no-z3 \
+//       --lsp-family unstructured --out /tmp/results                           one family, the server profiled
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { measureEditLatency } from './lsp.js';
+import { type EditLatency, measureEditLatency } from './lsp.js';
 import { time } from './measure.js';
 import { type CheckTimings, measurePhases } from './phases.js';
 import { runCli } from './processes.js';
@@ -29,6 +31,7 @@ async function main(): Promise<void> {
             scales: { type: 'string' },
             lsp: { type: 'boolean', default: true },
             'no-lsp': { type: 'boolean', default: false },
+            'lsp-family': { type: 'string' },
             z3: { type: 'boolean', default: true },
             'no-z3': { type: 'boolean', default: false },
             'no-sweep': { type: 'boolean', default: false },
@@ -69,19 +72,22 @@ async function main(): Promise<void> {
             }
         }
 
-        let lsp: Results['lsp'];
+        const lsp: EditLatency[] = [];
         if (values.lsp && !values['no-lsp']) {
-            // A folder of its own: the server loads every protocol of its workspace.
-            const folder = fs.mkdtempSync(path.join(scratch, 'lsp-'));
-            const target = values.quick ? 200 : 2000;
-            let rules = Math.round(target / 1.4);
-            let work = workload({ rules, indicators: INDICATORS, seed: 2 }, folder);
-            while (work.lines < target) work = workload({ rules: rules += 50, indicators: INDICATORS, seed: 2 }, folder);
-            progress(`language server: ${work.lines} lines…`);
-            const latency = await measureEditLatency(REPO, work, values.quick ? 10 : 50);
-            let services = freshServices();
-            const parseLink = await time('parse+link', () => build(services, work, false), { iterations: 8, beforeEach: () => { services = freshServices(); } });
-            lsp = { ...latency, parseLink: parseLink.mean };
+            // The realistic family at the size of a large annex, and an unstructured draft at drafting size.
+            for (const { family, target } of [{ family: 'realistic', target: values.quick ? 200 : 2000 }, { family: 'unstructured', target: 300 }] as const) {
+                if (values['lsp-family'] && values['lsp-family'] !== family) continue;
+                // A folder of its own: the server loads every protocol of its workspace.
+                const folder = fs.mkdtempSync(path.join(scratch, 'lsp-'));
+                let rules = family === 'realistic' ? Math.round(target / 1.4) : target - INDICATORS - 3;
+                let work = workload({ rules, indicators: INDICATORS, seed: 2 }, folder, family);
+                while (work.lines < target) work = workload({ rules: rules += 50, indicators: INDICATORS, seed: 2 }, folder, family);
+                progress(`language server: ${family}, ${work.lines} lines…`);
+                const latency = await measureEditLatency(REPO, work, values.quick ? 10 : 50);
+                let services = freshServices();
+                const parseLink = await time('parse+link', () => build(services, work, false), { iterations: 8, beforeEach: () => { services = freshServices(); } });
+                lsp.push({ ...latency, parseLink: parseLink.mean });
+            }
         }
 
         let z3: Results['z3'] = [];

@@ -18,6 +18,7 @@ import { DetenteSemanticTokenProvider } from './lsp/semantic-token-provider.js';
 import { DetenteWorkspaceSymbolProvider } from './lsp/workspace-symbol-provider.js';
 import { DetenteHoverProvider } from './lsp/hover-provider.js';
 import { DetenteInlayHintProvider } from './lsp/inlay-hint-provider.js';
+import { publishDiagnosticsBeforeAnalysis } from './lsp/diagnostics-before-analysis.js';
 import { ProtocolModels } from './protocol-models.js';
 import { DetenteScopeComputation } from './references/scope-computation.js';
 import { DetenteScopeProvider } from './references/scope-provider.js';
@@ -28,6 +29,7 @@ import { DetenteTokenBuilder } from './parser/token-builder.js';
 import { DetenteReferenceDescriptionProvider } from './workspace/reference-descriptions.js';
 import { registerValidationChecks } from './validation/validator.js';
 import { DetenteDocumentBuilder } from './workspace/document-builder.js';
+import { DetenteIndexManager } from './workspace/index-manager.js';
 import { ImportResolver } from './workspace/import-resolver.js';
 import { DetenteWorkspaceManager } from './workspace/workspace-manager.js';
 
@@ -59,6 +61,7 @@ export const DetenteSharedModule: Module<DetenteSharedServices, DeepPartial<Dete
     workspace: {
         ImportResolver: services => new ImportResolver(services),
         DocumentBuilder: services => new DetenteDocumentBuilder(services),
+        IndexManager: services => new DetenteIndexManager(services),
         WorkspaceManager: services => new DetenteWorkspaceManager(services),
     }
 };
@@ -112,7 +115,9 @@ export function createDetenteServices(context: DefaultSharedModuleContext): { sh
     ) as DetenteServices;
     shared.ServiceRegistry.register(detente);
     registerValidationChecks(detente);
-    if (!context.connection) {
+    if (context.connection) {
+        publishDiagnosticsBeforeAnalysis(context.connection, detente);
+    } else {
         // Outside a language server nobody sends the client's configuration: start with the defaults.
         shared.workspace.ConfigurationProvider.initialized({});
     }
