@@ -86,6 +86,9 @@ export function targets(results: Omit<Results, 'targets'>): Target[] {
     return list;
 }
 
+/** The phases of an edit in the profile table, in the order they run. */
+const PROFILE_PHASES = ['lexing', 'parsing', 'linking and scopes', 'structural checks', 'publishing', 'protocol model', 'situation analysis', 'garbage collection'];
+
 export function markdown(results: Results): string {
     const lines: string[] = [];
     const out = (line = '') => lines.push(line);
@@ -148,6 +151,18 @@ export function markdown(results: Results): string {
         out('Every edit re-parses and re-links the whole document (Langium has no incremental parsing): on this machine that alone ' +
             'takes the time in the fourth column, which bounds what the edit-to-diagnostics latency can reach before the checks and the analysis run.');
         out();
+        const profiled = results.lsp.filter(lsp => lsp.profile);
+        if (profiled.length > 0) {
+            out('Where an edit\'s time goes: the server\'s CPU profile (`node --cpu-prof`, a run of its own with fewer edits, as the profiler slows the server), ' +
+                'each sample given to the innermost phase on its stack, milliseconds per edit. The first five phases come before the first diagnostics; ' +
+                'the protocol model and the situation analysis before the complete ones; garbage collection is spread over all.');
+            out();
+            table(out, ['family', 'lines', ...PROFILE_PHASES, 'other', 'idle'], profiled.map(lsp => [
+                lsp.family, lsp.lines.toLocaleString('en'),
+                ...[...PROFILE_PHASES, 'other', 'idle'].map(phase => ms(lsp.profile![phase] ?? 0)),
+            ]));
+            out();
+        }
     }
     if (results.z3.length > 0) {
         out('## Baseline: the Z3 encoding');

@@ -13,7 +13,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { type EditLatency, measureEditLatency } from './lsp.js';
+import { type EditLatency, measureEditLatencyProfiled } from './lsp.js';
 import { time } from './measure.js';
 import { type CheckTimings, measurePhases } from './phases.js';
 import { runCli } from './processes.js';
@@ -83,7 +83,7 @@ async function main(): Promise<void> {
                 let work = workload({ rules, indicators: INDICATORS, seed: 2 }, folder, family);
                 while (work.lines < target) work = workload({ rules: rules += 50, indicators: INDICATORS, seed: 2 }, folder, family);
                 progress(`language server: ${family}, ${work.lines} lines…`);
-                const latency = await measureEditLatency(REPO, work, values.quick ? 10 : 50);
+                const latency = await measureEditLatencyProfiled(REPO, work, values.quick ? 10 : 50, values.quick ? 5 : 20);
                 let services = freshServices();
                 const parseLink = await time('parse+link', () => build(services, work, false), { iterations: 8, beforeEach: () => { services = freshServices(); } });
                 lsp.push({ ...latency, parseLink: parseLink.mean });

@@ -23,6 +23,7 @@ import { ProtocolModels } from './protocol-models.js';
 import { DetenteScopeComputation } from './references/scope-computation.js';
 import { DetenteScopeProvider } from './references/scope-provider.js';
 import { DetenteDocumentValidator } from './validation/document-validator.js';
+import { DetenteValidationRegistry } from './validation/registry.js';
 import { DetenteLinker } from './references/linker.js';
 import { GuardedLexer, createGuardedCompletionParser, createGuardedParser } from './parser/guarded-parser.js';
 import { DetenteTokenBuilder } from './parser/token-builder.js';
@@ -85,6 +86,7 @@ export const DetenteModule: Module<DetenteServices, PartialLangiumServices & Det
     },
     validation: {
         DocumentValidator: services => new DetenteDocumentValidator(services),
+        ValidationRegistry: services => new DetenteValidationRegistry(services),
     },
     workspace: {
         ReferenceDescriptionProvider: services => new DetenteReferenceDescriptionProvider(services),
