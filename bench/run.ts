@@ -127,6 +127,8 @@ function machine(): Record<string, string | number> {
         cpu: os.cpus()[0]?.model.trim() ?? 'unknown',
         cores: os.availableParallelism(),
         memory: `${(os.totalmem() / 2 ** 30).toFixed(0)} GiB`,
+        // Other work on the machine slows every measurement: the load when the results were written.
+        load: os.loadavg().map(n => n.toFixed(1)).join(' '),
     };
 }
 

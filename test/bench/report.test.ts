@@ -62,4 +62,17 @@ describe('benchmark targets', () => {
         expect(realistic.measured).toContain("with the analysis' findings p95 400 ms");
         expect(markdown({ ...base, lsp: [editLatency('realistic', 2018, 120, 400)], targets: verdicts })).toContain('| realistic | 2,018 |');
     });
+
+    test('a missed latency target is explained with the profile of its edits', () => {
+        const profile = { lexing: 2, parsing: 80, 'linking and scopes': 20, 'structural checks': 10, publishing: 1, 'protocol model': 30, 'situation analysis': 40, 'garbage collection': 60 };
+        const missed = { ...editLatency('realistic', 2018, 180, 400), profile };
+        const met = { ...editLatency('unstructured', 300, 40), profile };
+        const results = { ...base, machine: { load: '3.0 2.0 1.0' }, lsp: [missed, met] };
+        const text = markdown({ ...results, targets: targets(results) });
+        expect(text).toContain('The 2,018-line realistic protocol misses its 150 ms: before its first diagnostics an edit costs 113 ms of CPU');
+        expect(text).toContain('parsing 80.0 ms');
+        expect(text).toContain('(3.0 2.0 1.0)');
+        expect(text).not.toContain('300-line unstructured protocol misses');
+        expect(text).toContain('| unstructured | 300 | 2.0 ms | 80.0 ms | 20.0 ms | 10.0 ms | 1.0 ms | 30.0 ms | 40.0 ms | 60.0 ms | 0.0 ms | 0.0 ms |');
+    });
 });
