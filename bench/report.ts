@@ -21,9 +21,14 @@ export interface Results {
     readonly growth: Readonly<Record<string, number>>;
     /** Edit to diagnostics in the language server, per family and size. */
     readonly lsp: readonly EditLatency[];
+    /** The language server's figures of an earlier run to compare with (`--baseline`): its machine line and its latencies. */
+    readonly baseline?: { readonly machine: Record<string, string | number>; readonly lsp: readonly Baseline[] };
     readonly z3: readonly Z3Comparison[];
     readonly targets: readonly Target[];
 }
+
+/** An earlier run's latency: without `complete`, its server published once per edit, the complete set. */
+export type Baseline = Omit<EditLatency, 'complete'> & { readonly complete?: EditLatency['complete'] };
 
 export interface Target {
     readonly target: string;
@@ -154,6 +159,20 @@ export function markdown(results: Results): string {
             ms(lsp.open), ms(lsp.p50), ms(lsp.p95), ms(lsp.max), ms(lsp.complete.p50), ms(lsp.complete.p95), ms(lsp.bursts.p50), ms(lsp.bursts.p95),
         ]));
         out();
+        if (results.baseline && results.baseline.lsp.length > 0) {
+            out(`Before: the same edits on the server of an earlier run (${Object.entries(results.baseline.machine).map(([key, value]) => `${key}: ${value}`).join(' · ')}). ` +
+                'Where that server published once per edit, its one set was the complete one.');
+            out();
+            table(out, ['family', 'lines', 'edit p50', 'edit p95', 'complete p50', 'complete p95', 'now: edit p95', 'now: complete p95'], results.baseline.lsp.map(before => {
+                const now = results.lsp.find(lsp => lsp.family === before.family && lsp.lines === before.lines);
+                const complete = before.complete ?? before;
+                return [
+                    before.family, before.lines.toLocaleString('en'), ms(before.p50), ms(before.p95), ms(complete.p50), ms(complete.p95),
+                    now ? ms(now.p95) : '—', now ? ms(now.complete.p95) : '—',
+                ];
+            }));
+            out();
+        }
         out('Every edit re-parses and re-links the whole document (Langium has no incremental parsing): on this machine that alone ' +
             'takes the time in the fourth column, which bounds what the edit-to-diagnostics latency can reach before the checks and the analysis run.');
         out();

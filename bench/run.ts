@@ -6,6 +6,8 @@
 //   npm run bench -- --quick           10 and 100 rules, a short language-server run: a smoke test
 //   npm run bench -- --scales 10,1000 --no-sweep --no-lsp --no-z3 --out /tmp/results
 //   npm run bench -- --scales '' --no-sweep --no-z3 --out /tmp/results      the language server alone
+//   npm run bench -- --scales '' --no-sweep --no-z3 --baseline bench/results/latency/before/results.json --out bench/results/latency
+//                                                                            the language server beside an earlier run
 //   DETENTE_BENCH_SERVER_FLAGS='--cpu-prof --cpu-prof-dir=/tmp/prof' npm run bench -- --scales '' --no-sweep --no-z3 \
 //       --lsp-family unstructured --out /tmp/results                           one family, the server profiled
 import { execFileSync } from 'node:child_process';
@@ -22,6 +24,17 @@ import { compareWithZ3 } from './z3-baseline.js';
 import { build, freshServices, protocolOf, scratchFolder, workload } from './workload.js';
 
 const REPO = path.resolve(__dirname, '..', '..');
+const USAGE = `npm run bench -- [options]
+  --quick              10 and 100 rules, a short language-server run: a smoke test
+  --scales 10,1000     the numbers of rules to measure ('' for none)
+  --no-sweep           without the sweep over the number of indicators
+  --no-lsp             without the language server's edit-to-diagnostics latency
+  --lsp-family NAME    the language server on one family only: realistic (2,000 lines) or unstructured (300 lines)
+  --no-z3              without the Z3 baseline
+  --baseline FILE      an earlier run's results.json: its language-server figures beside these
+  --out FOLDER         where results.md and results.json go (bench/results by default)
+DETENTE_BENCH_SERVER_FLAGS passes Node flags to the language server (e.g. --cpu-prof).
+`;
 const INDICATORS = 20;
 
 async function main(): Promise<void> {
@@ -32,12 +45,18 @@ async function main(): Promise<void> {
             lsp: { type: 'boolean', default: true },
             'no-lsp': { type: 'boolean', default: false },
             'lsp-family': { type: 'string' },
+            baseline: { type: 'string' },
+            help: { type: 'boolean', default: false },
             z3: { type: 'boolean', default: true },
             'no-z3': { type: 'boolean', default: false },
             'no-sweep': { type: 'boolean', default: false },
             out: { type: 'string', default: path.join(REPO, 'bench', 'results') },
         },
     });
+    if (values.help) {
+        process.stdout.write(USAGE);
+        return;
+    }
     const scales = values.scales === '' ? [] : values.scales?.split(',').map(Number) ?? (values.quick ? [10, 100] : [10, 100, 1000, 10000]);
     if (scales.some(n => !Number.isInteger(n) || n < 1)) throw new Error(`--scales: whole numbers of rules, comma-separated: ${values.scales}`);
     const scratch = scratchFolder();
@@ -101,7 +120,10 @@ async function main(): Promise<void> {
             z3 = await compareWithZ3(protocols, values.quick ? 20_000 : 300_000);
         }
 
-        const partial = { machine: machine(), scales: scaleResults, indicatorSweep, growth, lsp, z3 };
+        // An earlier run's results.json: its language-server figures are shown beside these.
+        const earlier = values.baseline ? JSON.parse(fs.readFileSync(values.baseline, 'utf8')) as Pick<Results, 'machine' | 'lsp'> : undefined;
+        const baseline = earlier ? { machine: earlier.machine, lsp: earlier.lsp } : undefined;
+        const partial = { machine: machine(), scales: scaleResults, indicatorSweep, growth, lsp, z3, ...(baseline ? { baseline } : {}) };
         const results: Results = { ...partial, targets: targets(partial) };
         fs.mkdirSync(values.out, { recursive: true });
         fs.writeFileSync(path.join(values.out, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);

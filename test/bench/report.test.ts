@@ -75,4 +75,12 @@ describe('benchmark targets', () => {
         expect(text).not.toContain('300-line unstructured protocol misses');
         expect(text).toContain('| unstructured | 300 | 2.0 ms | 80.0 ms | 20.0 ms | 10.0 ms | 1.0 ms | 30.0 ms | 40.0 ms | 60.0 ms | 0.0 ms | 0.0 ms |');
     });
+
+    test('an earlier run is shown beside this one; a server that published once per edit published the complete set', () => {
+        const { complete: _complete, ...before } = editLatency('unstructured', 300, 400);
+        const results = { ...base, lsp: [editLatency('unstructured', 300, 40, 300)], baseline: { machine: { commit: 'abc1234' }, lsp: [before] } };
+        const text = markdown({ ...results, targets: targets(results) });
+        expect(text).toContain('Before: the same edits on the server of an earlier run (commit: abc1234)');
+        expect(text).toContain('| unstructured | 300 | 280 ms | 400 ms | 280 ms | 400 ms | 40.0 ms | 300 ms |');
+    });
 });
