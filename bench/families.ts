@@ -7,8 +7,7 @@ import { analyse } from '../src/analysis/analyse.js';
 import { Budget } from '../src/analysis/budget.js';
 import { type Timing, iterationsFor, time } from './measure.js';
 import { type ProcessRun, runCliWithOutput } from './processes.js';
-import { generateUnstructured } from './unstructured.js';
-import { type Services, type Workload, build, freshServices, protocolOf } from './workload.js';
+import { type Services, type Workload, build, freshServices, protocolOf, workload } from './workload.js';
 
 export interface FamilyResult {
     readonly rules: number;
@@ -33,11 +32,7 @@ export interface ConjunctiveResult {
 
 /** The unstructured family's text, written to the scratch folder. */
 export function unstructuredWorkload(rules: number, indicators: number, folder: string, seed = 1): Workload {
-    const options = { rules, indicators, seed };
-    const text = generateUnstructured(options);
-    const file = path.join(folder, `unstructured-${rules}-${indicators}.detente`);
-    fs.writeFileSync(file, text);
-    return { options, text, lines: text.split('\n').length - 1, file };
+    return workload({ rules, indicators, seed }, folder, 'unstructured');
 }
 
 /** `detente check` of one file, and whether it said the analysis stopped early. */

@@ -7,12 +7,16 @@
 //   npm run bench -- --scales 10,1000 --no-sweep --no-lsp --no-z3 --out /tmp/results
 //   npm run bench -- --scales '' --no-sweep --no-z3 --out /tmp/results      the language server alone
 //   npm run bench -- --scales '' --no-sweep --no-lsp --unstructured 1000 --clauses 10,12   the other families alone
+//   npm run bench -- --scales '' --no-sweep --no-z3 --baseline bench/results/latency/before/results.json --out bench/results/latency
+//                                                                            the language server beside an earlier run
+//   DETENTE_BENCH_SERVER_FLAGS='--cpu-prof --cpu-prof-dir=/tmp/prof' npm run bench -- --scales '' --no-sweep --no-z3 \
+//       --lsp-family unstructured --out /tmp/results                           one family, the server profiled
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { measureEditLatency } from './lsp.js';
+import { type EditLatency, measureEditLatencyProfiled } from './lsp.js';
 import { time } from './measure.js';
 import { type CheckTimings, measurePhases } from './phases.js';
 import { runCli } from './processes.js';
@@ -23,6 +27,17 @@ import type { PreviousRealistic } from './report-families.js';
 import { build, freshServices, protocolOf, scratchFolder, workload } from './workload.js';
 
 const REPO = path.resolve(__dirname, '..', '..');
+const USAGE = `npm run bench -- [options]
+  --quick              10 and 100 rules, a short language-server run: a smoke test
+  --scales 10,1000     the numbers of rules to measure ('' for none)
+  --no-sweep           without the sweep over the number of indicators
+  --no-lsp             without the language server's edit-to-diagnostics latency
+  --lsp-family NAME    the language server on one family only: realistic (2,000 lines) or unstructured (300 lines)
+  --no-z3              without the Z3 baseline
+  --baseline FILE      an earlier run's results.json: its language-server figures beside these
+  --out FOLDER         where results.md and results.json go (bench/results by default)
+DETENTE_BENCH_SERVER_FLAGS passes Node flags to the language server (e.g. --cpu-prof).
+`;
 const INDICATORS = 20;
 
 async function main(): Promise<void> {
@@ -32,6 +47,9 @@ async function main(): Promise<void> {
             scales: { type: 'string' },
             lsp: { type: 'boolean', default: true },
             'no-lsp': { type: 'boolean', default: false },
+            'lsp-family': { type: 'string' },
+            baseline: { type: 'string' },
+            help: { type: 'boolean', default: false },
             z3: { type: 'boolean', default: true },
             'no-z3': { type: 'boolean', default: false },
             'no-sweep': { type: 'boolean', default: false },
@@ -42,6 +60,10 @@ async function main(): Promise<void> {
             out: { type: 'string', default: path.join(REPO, 'bench', 'results') },
         },
     });
+    if (values.help) {
+        process.stdout.write(USAGE);
+        return;
+    }
     const scales = values.scales === '' ? [] : values.scales?.split(',').map(Number) ?? (values.quick ? [10, 100] : [10, 100, 1000, 10000]);
     if (scales.some(n => !Number.isInteger(n) || n < 1)) throw new Error(`--scales: whole numbers of rules, comma-separated: ${values.scales}`);
     const list = (value: string | undefined, fallback: number[]) => value === '' ? [] : value?.split(',').map(Number) ?? fallback;
@@ -94,19 +116,22 @@ async function main(): Promise<void> {
             }
         }
 
-        let lsp: Results['lsp'];
+        const lsp: EditLatency[] = [];
         if (values.lsp && !values['no-lsp']) {
-            // A folder of its own: the server loads every protocol of its workspace.
-            const folder = fs.mkdtempSync(path.join(scratch, 'lsp-'));
-            const target = values.quick ? 200 : 2000;
-            let rules = Math.round(target / 1.4);
-            let work = workload({ rules, indicators: INDICATORS, seed: 2 }, folder);
-            while (work.lines < target) work = workload({ rules: rules += 50, indicators: INDICATORS, seed: 2 }, folder);
-            progress(`language server: ${work.lines} lines…`);
-            const latency = await measureEditLatency(REPO, work, values.quick ? 10 : 50);
-            let services = freshServices();
-            const parseLink = await time('parse+link', () => build(services, work, false), { iterations: 8, beforeEach: () => { services = freshServices(); } });
-            lsp = { ...latency, parseLink: parseLink.mean };
+            // The realistic family at the size of a large annex, and an unstructured draft at drafting size.
+            for (const { family, target } of [{ family: 'realistic', target: values.quick ? 200 : 2000 }, { family: 'unstructured', target: 300 }] as const) {
+                if (values['lsp-family'] && values['lsp-family'] !== family) continue;
+                // A folder of its own: the server loads every protocol of its workspace.
+                const folder = fs.mkdtempSync(path.join(scratch, 'lsp-'));
+                let rules = family === 'realistic' ? Math.round(target / 1.4) : target - INDICATORS - 3;
+                let work = workload({ rules, indicators: INDICATORS, seed: 2 }, folder, family);
+                while (work.lines < target) work = workload({ rules: rules += 50, indicators: INDICATORS, seed: 2 }, folder, family);
+                progress(`language server: ${family}, ${work.lines} lines…`);
+                const latency = await measureEditLatencyProfiled(REPO, work, values.quick ? 10 : 50, values.quick ? 5 : 20);
+                let services = freshServices();
+                const parseLink = await time('parse+link', () => build(services, work, false), { iterations: 8, beforeEach: () => { services = freshServices(); } });
+                lsp.push({ ...latency, parseLink: parseLink.mean });
+            }
         }
 
         let z3: Results['z3'] = [];
@@ -130,7 +155,10 @@ async function main(): Promise<void> {
             z3Unstructured = await compareWithZ3(protocols, values.quick ? 20_000 : 300_000);
         }
 
-        const partial = { machine: machine(), scales: scaleResults, indicatorSweep, growth, lsp, z3, unstructured, conjunctive, z3Unstructured, previous };
+        // An earlier run's results.json: its language-server figures are shown beside these.
+        const earlier = values.baseline ? JSON.parse(fs.readFileSync(values.baseline, 'utf8')) as Pick<Results, 'machine' | 'lsp'> : undefined;
+        const baseline = earlier ? { machine: earlier.machine, lsp: earlier.lsp } : undefined;
+        const partial = { machine: machine(), scales: scaleResults, indicatorSweep, growth, lsp, z3, unstructured, conjunctive, z3Unstructured, previous, ...(baseline ? { baseline } : {}) };
         const results: Results = { ...partial, targets: targets(partial) };
         fs.mkdirSync(values.out, { recursive: true });
         fs.writeFileSync(path.join(values.out, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
@@ -167,6 +195,8 @@ function machine(): Record<string, string | number> {
         cpu: os.cpus()[0]?.model.trim() ?? 'unknown',
         cores: os.availableParallelism(),
         memory: `${(os.totalmem() / 2 ** 30).toFixed(0)} GiB`,
+        // Other work on the machine slows every measurement: the load when the results were written.
+        load: os.loadavg().map(n => n.toFixed(1)).join(' '),
     };
 }
 

@@ -8,8 +8,13 @@ import { createDetenteServices } from '../src/language/detente-module.js';
 import { ProtocolFileSystem } from '../src/language/workspace/protocol-text.js';
 import type { Protocol } from '../src/model/protocol.js';
 import { type GeneratorOptions, generateProtocol } from './generate.js';
+import { generateUnstructured } from './unstructured.js';
+
+/** `realistic`: tracks of rules as generated annexes have them; `unstructured`: a merged draft's rules, overlapping every which way. */
+export type Family = 'realistic' | 'unstructured';
 
 export interface Workload {
+    readonly family: Family;
     readonly options: GeneratorOptions;
     readonly text: string;
     readonly lines: number;
@@ -17,11 +22,11 @@ export interface Workload {
     readonly file: string;
 }
 
-export function workload(options: GeneratorOptions, folder: string): Workload {
-    const text = generateProtocol(options);
-    const file = path.join(folder, `synthetic-${options.rules}-${options.indicators}.detente`);
+export function workload(options: GeneratorOptions, folder: string, family: Family = 'realistic'): Workload {
+    const text = family === 'realistic' ? generateProtocol(options) : generateUnstructured(options);
+    const file = path.join(folder, `${family === 'realistic' ? 'synthetic' : 'unstructured'}-${options.rules}-${options.indicators}.detente`);
     fs.writeFileSync(file, text);
-    return { options, text, lines: text.split('\n').length - 1, file };
+    return { family, options, text, lines: text.split('\n').length - 1, file };
 }
 
 export function scratchFolder(): string {

@@ -19,16 +19,19 @@ import { DetenteWorkspaceSymbolProvider } from './lsp/workspace-symbol-provider.
 import { DetenteHoverProvider } from './lsp/hover-provider.js';
 import { DetenteInlayHintProvider } from './lsp/inlay-hint-provider.js';
 import { DetenteDefinitionProvider, DetenteDocumentLinkProvider } from './lsp/import-links.js';
+import { publishDiagnosticsBeforeAnalysis } from './lsp/diagnostics-before-analysis.js';
 import { ProtocolModels } from './protocol-models.js';
 import { DetenteScopeComputation } from './references/scope-computation.js';
 import { DetenteScopeProvider } from './references/scope-provider.js';
 import { DetenteDocumentValidator } from './validation/document-validator.js';
+import { DetenteValidationRegistry } from './validation/registry.js';
 import { DetenteLinker } from './references/linker.js';
 import { GuardedLexer, createGuardedCompletionParser, createGuardedParser } from './parser/guarded-parser.js';
 import { DetenteTokenBuilder } from './parser/token-builder.js';
 import { DetenteReferenceDescriptionProvider } from './workspace/reference-descriptions.js';
 import { registerValidationChecks } from './validation/validator.js';
 import { DetenteDocumentBuilder } from './workspace/document-builder.js';
+import { DetenteIndexManager } from './workspace/index-manager.js';
 import { ImportResolver } from './workspace/import-resolver.js';
 import { DetenteWorkspaceManager } from './workspace/workspace-manager.js';
 
@@ -60,6 +63,7 @@ export const DetenteSharedModule: Module<DetenteSharedServices, DeepPartial<Dete
     workspace: {
         ImportResolver: services => new ImportResolver(services),
         DocumentBuilder: services => new DetenteDocumentBuilder(services),
+        IndexManager: services => new DetenteIndexManager(services),
         WorkspaceManager: services => new DetenteWorkspaceManager(services),
     }
 };
@@ -83,6 +87,7 @@ export const DetenteModule: Module<DetenteServices, PartialLangiumServices & Det
     },
     validation: {
         DocumentValidator: services => new DetenteDocumentValidator(services),
+        ValidationRegistry: services => new DetenteValidationRegistry(services),
     },
     workspace: {
         ReferenceDescriptionProvider: services => new DetenteReferenceDescriptionProvider(services),
@@ -115,7 +120,9 @@ export function createDetenteServices(context: DefaultSharedModuleContext): { sh
     ) as DetenteServices;
     shared.ServiceRegistry.register(detente);
     registerValidationChecks(detente);
-    if (!context.connection) {
+    if (context.connection) {
+        publishDiagnosticsBeforeAnalysis(context.connection, detente);
+    } else {
         // Outside a language server nobody sends the client's configuration: start with the defaults.
         shared.workspace.ConfigurationProvider.initialized({});
     }

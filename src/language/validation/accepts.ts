@@ -2,12 +2,13 @@
 // declaration. Applied in one place, to all of a document's diagnostics once they are known, before any shell
 // reads them: an accepted diagnostic becomes a hint that carries its justification (and its code's own
 // severity, for the command line); an `accept` that accepts nothing is `unused-accept`.
-import { AstUtils, CstUtils, type AstNode, type LangiumDocument, type ValidationAcceptor } from 'langium';
+import { CstUtils, type AstNode, type LangiumDocument, type ValidationAcceptor } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { type DiagnosticCode, isDiagnosticCode, severityOf, stageOf } from '../../analysis/codes.js';
 import type { Acceptance } from '../../analysis/findings.js';
 import type { Accept } from '../generated/ast.js';
 import { codeFields, report } from './report.js';
+import { astNodes } from '../workspace/ast-walk.js';
 
 /** bad-accept: only warnings and infos may be accepted; an error must be fixed. */
 export function checkAccept(node: Accept, accept: ValidationAcceptor): void {
@@ -30,10 +31,13 @@ function declarationAt(document: LangiumDocument, diagnostic: Diagnostic): AstNo
     return undefined;
 }
 
-/** The document's diagnostics with its `accept` clauses applied, and the clauses that accept nothing reported. */
-export function applyAcceptances(document: LangiumDocument, diagnostics: Diagnostic[]): Diagnostic[] {
+/**
+ * The document's diagnostics with its `accept` clauses applied, and the clauses that accept nothing reported.
+ * `analysed: false` when the situation analysis has not run (yet): its findings are not among the diagnostics.
+ */
+export function applyAcceptances(document: LangiumDocument, diagnostics: Diagnostic[], options: { analysed: boolean } = { analysed: true }): Diagnostic[] {
     const root = document.parseResult.value;
-    const clauses = AstUtils.streamAst(root).filter((node): node is Accept => node.$type === 'Accept').toArray()
+    const clauses = astNodes(root).filter((node): node is Accept => node.$type === 'Accept')
         .filter(clause => isDiagnosticCode(clause.code) && severityOf(clause.code) !== 'error');
     if (clauses.length === 0) return diagnostics;
     const used = new Set<Accept>();
@@ -47,7 +51,7 @@ export function applyAcceptances(document: LangiumDocument, diagnostics: Diagnos
         return { ...diagnostic, severity: 4 as const, message: `Accepted (${clause.justification}): ${String(diagnostic.message)}`, data };
     });
     // Findings of the analysis are only known when the text has no structural error; until then, say nothing of their accepts.
-    const analysed = !diagnostics.some(d => d.severity === 1 && isDiagnosticCode(d.code) && stageOf(d.code as DiagnosticCode) === 'structural');
+    const analysed = options.analysed && !diagnostics.some(d => d.severity === 1 && isDiagnosticCode(d.code) && stageOf(d.code as DiagnosticCode) === 'structural');
     for (const clause of clauses) {
         if (used.has(clause) || (!analysed && stageOf(clause.code as DiagnosticCode) === 'analysis')) continue;
         const range = clause.$cstNode?.range;

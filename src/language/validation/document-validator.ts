@@ -1,7 +1,7 @@
 // Gives lexer, parser and linker errors Détente's codes (`syntax`, `unresolved-reference`, `unit-mismatch`) and domain wording.
 import {
-    type AstNode, type Cancellation, DefaultDocumentValidator, type LangiumDocument, type ParseResult, type ReferenceInfo, type ScopeProvider,
-    type ValidationAcceptor, type ValidationOptions
+    type AstNode, Cancellation, DefaultDocumentValidator, type Disposable, Emitter, type LangiumDocument, type ParseResult, type ReferenceInfo,
+    type ScopeProvider, type ValidationAcceptor, type ValidationCheck, type ValidationOptions
 } from 'langium';
 import { forEachNode } from '../workspace/ast-walk.js';
 import type { Diagnostic } from 'vscode-languageserver-types';
@@ -10,6 +10,7 @@ import type { DetenteServices } from '../detente-module.js';
 import { closestName } from './spelling.js';
 import { codeFields } from './report.js';
 import { applyAcceptances } from './accepts.js';
+import { ANALYSIS_CATEGORY } from './situations.js';
 
 const KIND_NAMES: Record<string, string> = {
     Level: 'level',
@@ -27,25 +28,66 @@ const KIND_NAMES: Record<string, string> = {
     Protocol: 'protocol',
 };
 
+/** A document's diagnostics before its situation analysis: those of the parser, the linker and the structural checks. */
+export interface StructuralDiagnostics {
+    readonly document: LangiumDocument;
+    readonly diagnostics: Diagnostic[];
+}
+
 export class DetenteDocumentValidator extends DefaultDocumentValidator {
     protected readonly scopes: ScopeProvider;
+    protected readonly structural = new Emitter<StructuralDiagnostics>();
 
     constructor(services: DetenteServices) {
         super(services);
         this.scopes = services.references.ScopeProvider;
     }
 
-    /** Every check, then the document's `accept` clauses applied to what they found (see accepts.ts). */
-    override async validateDocument(document: LangiumDocument, options?: ValidationOptions, cancelToken?: Cancellation.CancellationToken): Promise<Diagnostic[]> {
-        return applyAcceptances(document, await super.validateDocument(document, options, cancelToken));
+    /**
+     * Every check, then the document's `accept` clauses applied to what they found (see accepts.ts). The
+     * situation analysis runs last: what the other checks found is announced first (the language server
+     * publishes it), so that a drafter sees a typo at once, not after the analysis of every situation.
+     */
+    override async validateDocument(document: LangiumDocument, options: ValidationOptions = {}, cancelToken = Cancellation.CancellationToken.None): Promise<Diagnostic[]> {
+        const categories = options.categories ?? [...this.validationRegistry.getAllValidationCategories(document)];
+        const structural = await super.validateDocument(document, { ...options, categories: categories.filter(c => c !== ANALYSIS_CATEGORY) }, cancelToken);
+        if (!categories.includes(ANALYSIS_CATEGORY)) return applyAcceptances(document, structural, { analysed: false });
+        this.structural.fire({ document, diagnostics: applyAcceptances(document, structural, { analysed: false }) });
+        const findings = await super.validateDocument(document, { ...options, categories: [ANALYSIS_CATEGORY] }, cancelToken);
+        return applyAcceptances(document, [...structural, ...findings]);
+    }
+
+    /** Each document's diagnostics once all but the situation analysis are known (only when the analysis is to follow). */
+    onStructuralDiagnostics(listener: (found: StructuralDiagnostics) => void): Disposable {
+        return this.structural.event(listener);
     }
 
     /** Every node's checks, as Langium runs them, with one walk of the tree and a pause per batch of nodes. */
     protected override async validateAstNodes(rootNode: AstNode, options: ValidationOptions, acceptor: ValidationAcceptor, cancelToken: Cancellation.CancellationToken): Promise<void> {
-        await forEachNode(rootNode, cancelToken, async node => {
-            for (const check of this.validationRegistry.getChecks(node.$type, options.categories)) {
-                await check(node, acceptor, cancelToken);
+        // The registry answers with a stream per node; the checks of each type are looked up once per walk.
+        const registry = this.validationRegistry;
+        const checksOf = new Map<string, ValidationCheck[]>();
+        const checksFor = (type: string) => {
+            let checks = checksOf.get(type);
+            if (!checks) {
+                checks = registry.getChecks(type, options.categories).toArray();
+                checksOf.set(type, checks);
             }
+            return checks;
+        };
+        // Most checks are synchronous: a node is waited for only when one of its checks returns a promise.
+        const rest = async (node: AstNode, checks: ValidationCheck[], from: number, pending: PromiseLike<void>) => {
+            await pending;
+            for (let i = from; i < checks.length; i++) await checks[i](node, acceptor, cancelToken);
+        };
+        // A named visitor: the benchmark's profile tells checking from linking by it.
+        await forEachNode(rootNode, cancelToken, function checkNode(node): Promise<void> | undefined {
+            const checks = checksFor(node.$type);
+            for (let i = 0; i < checks.length; i++) {
+                const pending = checks[i](node, acceptor, cancelToken);
+                if (pending) return rest(node, checks, i + 1, pending);
+            }
+            return undefined;
         });
     }
 

@@ -5,6 +5,9 @@ import type { Analyses } from '../protocol-analyses.js';
 import type { ProtocolModels } from '../protocol-models.js';
 import { codeFields } from './report.js';
 
+/** The validation category of the situation analysis: the checks over all situations, run after the others. */
+export const ANALYSIS_CATEGORY = 'analysis';
+
 export class SituationChecks {
     constructor(protected readonly models: ProtocolModels, protected readonly analyses: Analyses) { }
 

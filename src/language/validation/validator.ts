@@ -7,7 +7,7 @@ import { checkDeescalationDirection, checkLadder, checkOfframpClauses } from './
 import { checkDayOfMonth } from './timing.js';
 import { NameChecks } from './names.js';
 import { checkRedlineConsequence } from './redlines.js';
-import { SituationChecks } from './situations.js';
+import { ANALYSIS_CATEGORY, SituationChecks } from './situations.js';
 import { checkAccept } from './accepts.js';
 import { PartyChecks } from './parties.js';
 import { checkTranslations } from './translations.js';
@@ -29,7 +29,6 @@ export function registerValidationChecks(services: DetenteServices): void {
             (protocol, accept) => names.checkProtocol(protocol, accept),
             checkLadder,
             checkTranslations,
-            (protocol, accept, cancelToken) => situations.checkProtocol(protocol, accept, cancelToken),
         ],
         Party: (party, accept) => names.checkParty(party, accept),
         ScaleType: (type, accept) => names.checkMembers(type, accept),
@@ -69,4 +68,9 @@ export function registerValidationChecks(services: DetenteServices): void {
         FlagTest: checkFlagTest,
     };
     services.validation.ValidationRegistry.register(checks);
+    // The situation analysis, a category of its own: the validator runs it after the other checks, and the
+    // editor sees their diagnostics before it ends (see document-validator.ts).
+    services.validation.ValidationRegistry.register<DetenteAstType>({
+        Protocol: (protocol, accept, cancelToken) => situations.checkProtocol(protocol, accept, cancelToken),
+    }, undefined, ANALYSIS_CATEGORY);
 }

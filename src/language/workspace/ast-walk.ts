@@ -9,8 +9,20 @@ const NODES_PER_PAUSE = 256;
 /** Langium's own properties (`$type`, `$container`, `$cstNode`…) start with a dollar sign. */
 const DOLLAR = 0x24;
 
+/** The nodes of each parsed tree, listed once: linking, the checks and the analysis' category each walk them. */
+const listed = new WeakMap<AstNode, readonly AstNode[]>();
+
 /** Every node of a tree, parents before children, children in property order: what `streamAst` gives. */
-function astNodes(root: AstNode): AstNode[] {
+export function astNodes(root: AstNode): readonly AstNode[] {
+    let nodes = listed.get(root);
+    if (!nodes) {
+        nodes = listNodes(root);
+        listed.set(root, nodes);
+    }
+    return nodes;
+}
+
+function listNodes(root: AstNode): AstNode[] {
     const nodes: AstNode[] = [];
     const stack: AstNode[] = [root];
     const children: AstNode[] = [];

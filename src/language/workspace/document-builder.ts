@@ -13,6 +13,9 @@ export class DetenteDocumentBuilder extends DefaultDocumentBuilder {
     constructor(services: DetenteSharedServices) {
         super(services);
         this.imports = services.workspace.ImportResolver;
+        // An edit is validated in every category, the situation analysis included (Langium's default leaves
+        // out all but `fast`); the analysis' findings are published after the others (see document-validator.ts).
+        this.updateBuildOptions = { validation: true };
     }
 
     protected override async buildDocuments(documents: LangiumDocument[], options: BuildOptions, cancelToken: Cancellation.CancellationToken): Promise<void> {

@@ -7,6 +7,11 @@ import {
 export class DetenteReferenceDescriptionProvider extends DefaultReferenceDescriptionProvider {
     override async createDescriptions(document: LangiumDocument, cancelToken: Cancellation.CancellationToken = Cancellation.CancellationToken.None): Promise<ReferenceDescription[]> {
         await interruptAndCheck(cancelToken);
+        return this.describe(document);
+    }
+
+    /** The descriptions at once, for the index that describes a document when it is asked (see index-manager.ts). */
+    describe(document: LangiumDocument): ReferenceDescription[] {
         const descriptions: ReferenceDescription[] = [];
         for (const reference of document.references) {
             const container = reference.$refNode?.astNode;
