@@ -283,6 +283,20 @@ describe('the Détente extension in VS Code (code-server)', { timeout: 10 * TIME
         for (let i = 0; i < 5; i++) await page.keyboard.press('Control+Z');
     });
 
+    test('`prot` then Enter writes the protocol snippet, where a declaration can start', async () => {
+        await goToLine(11, 1);
+        await page.keyboard.type('prot');
+        const focused = page.locator('.suggest-widget.visible .monaco-list-row.focused');
+        await focused.filter({ hasText: 'protocol … { ladder … }' }).waitFor({ timeout: TIMEOUT });
+        await page.keyboard.press('Enter');
+        // The editor renders spaces as no-break spaces: `\s`, not ' '.
+        await page.locator('.monaco-editor .view-line', { hasText: /^\s*ladder\s\{\s*$/ }).first().waitFor({ timeout: TIMEOUT });
+        await page.locator('.monaco-editor .view-line', { hasText: /^protocol\sName\s"Title"\s\{/ }).first().waitFor({ timeout: TIMEOUT });
+        await screenshot('6b-snippet');
+        await page.keyboard.press('Escape');
+        for (let i = 0; i < 5; i++) await page.keyboard.press('Control+Z');
+    });
+
     test('the code lens counts the findings once the analysis is done, and the scenarios apart', async () => {
         await openFile('drafts/defects.detente');
         const lens = page.locator('.codelens-decoration');

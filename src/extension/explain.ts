@@ -1,7 +1,7 @@
 // "Détente: Explain a situation…": a form beside the editor, one field per indicator, and the answer of
 // `detente explain` beside it, asked again as values change. A value that cannot be read is named beside
-// its field while the others still count. The values are kept per protocol (also across sessions of the
-// workspace), and follow the protocol's edits: an indicator added gets a field, one removed loses it.
+// its field while the others still count. The values are kept per protocol in the workspace's state (closing
+// the form loses nothing), and follow the protocol's edits: an indicator added gets a field, one removed loses it.
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
