@@ -3,7 +3,7 @@ import type { ProcessRun } from './processes.js';
 import type { EditLatency } from './lsp.js';
 import type { PhaseTimings } from './phases.js';
 import type { Z3Comparison } from './z3-baseline.js';
-import { type FamilyResults, familyMarkdown, familyTargets } from './report-families.js';
+import { type FamilyResults, familyMarkdown } from './report-families.js';
 
 export interface ScaleResult {
     readonly rules: number;
@@ -101,7 +101,6 @@ export function targets(results: Omit<Results, 'targets'>): Target[] {
             (finished.every(c => c.identical) ? ', identical' : ', DIFFERENT findings') : 'not run',
         met: largest ? finished.every(c => c.identical) && results.z3.every(c => c.ratio >= 20) : undefined,
     });
-    list.push(...familyTargets(results, exponent, ms));
     return list;
 }
 

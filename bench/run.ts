@@ -23,7 +23,7 @@ import { runCli } from './processes.js';
 import { type Results, type ScaleResult, exponent, markdown, ms, targets } from './report.js';
 import { compareWithZ3 } from './z3-baseline.js';
 import { type FamilyResult, measureConjunctive, measureFamily, unstructuredWorkload } from './families.js';
-import type { PreviousRealistic } from './report-families.js';
+import { type PreviousRealistic, familyTargets } from './report-families.js';
 import { build, freshServices, protocolOf, scratchFolder, workload } from './workload.js';
 
 const REPO = path.resolve(__dirname, '..', '..');
@@ -159,7 +159,7 @@ async function main(): Promise<void> {
         const earlier = values.baseline ? JSON.parse(fs.readFileSync(values.baseline, 'utf8')) as Pick<Results, 'machine' | 'lsp'> : undefined;
         const baseline = earlier ? { machine: earlier.machine, lsp: earlier.lsp } : undefined;
         const partial = { machine: machine(), scales: scaleResults, indicatorSweep, growth, lsp, z3, unstructured, conjunctive, z3Unstructured, previous, ...(baseline ? { baseline } : {}) };
-        const results: Results = { ...partial, targets: targets(partial) };
+        const results: Results = { ...partial, targets: [...targets(partial), ...familyTargets(partial, exponent, ms)] };
         fs.mkdirSync(values.out, { recursive: true });
         fs.writeFileSync(path.join(values.out, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
         const text = markdown(results);

@@ -114,6 +114,11 @@ export class BoxSets {
         return found;
     }
 
+    /** The fraction of the whole space the `i`th box holds. */
+    fractionOf(i: number): number {
+        return this.fractions[i];
+    }
+
     /** The first of `groups`, in order, with a box that meets `box`, or -1. */
     firstGroupMeeting(box: Box, groups: readonly BoxMask[]): number {
         const words = this.meeting(box);

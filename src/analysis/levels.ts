@@ -39,6 +39,10 @@ export class LevelFunction {
     protected readonly maskCache = new Map<string, BoxMask>();
     /** The boxes of each level above the baseline, the most severe first. */
     protected byRankDown?: BoxMask[];
+    /** Per dimension, the boxes of the rules with a box narrower than the whole range on it. */
+    protected narrowingRules?: BoxMask[];
+    /** The boxes of the rules whose boxes hold, summed, nearly as much as the whole space or more. */
+    protected largeRules?: BoxMask;
 
     /** The situations the protocol covers (its scope): outside them, no level applies. */
     readonly inside: Region;
@@ -122,7 +126,8 @@ export class LevelFunction {
         const first = this.sets.firstContainingAll(target.boxes, this.andMasks(mask, this.singleBoxRules));
         if (first < 0 && !target.boxes.every(box => this.sets.covers(box, mask))) return [];
         const last = first < 0 ? -1 : this.ruleBoxes[first].rule;
-        const candidates = first < 0 ? mask : this.andMasks(mask, this.orMasks(this.multiBoxRules, this.sets.below(first + 1)));
+        const candidates = first < 0 ? mask
+            : this.andMasks(this.andMasks(mask, this.orMasks(this.multiBoxRules, this.sets.below(first + 1))), this.mayHoldWhole(target, first));
         const single = target.boxes.length === 1 ? target.boxes[0] : undefined;
         // The first containing rule's share, summed as any other's; a rule that holds less comes after it.
         const most = last < 0 ? 0 : this.shareOf(target, target.boxes.map(() => first));
@@ -224,6 +229,42 @@ export class LevelFunction {
             sum += part;
         }
         return sum;
+    }
+
+    /**
+     * The boxes of the rules that may hold as much of the target as the whole of it: those with a box narrower
+     * than the whole range on a dimension the target narrows, and those whose boxes hold together, summed,
+     * nearly as much as the whole space. Any other rule holds, of each target box, the share of the space
+     * each of its boxes holds (the target is the whole range wherever they are not), and so less than all of it.
+     */
+    protected mayHoldWhole(target: Region, first: number): BoxMask {
+        this.narrowingRules ??= this.space.space.sizes.map((size, d) => this.closedByRule(
+            this.mask(r => r.box[2 * d] > 0 || r.box[2 * d + 1] < size - 1)));
+        this.largeRules ??= this.closedByRule(this.mask(r => {
+            let sum = 0;
+            for (let i = this.firstBox[r.rule]; i < this.firstBox[r.rule + 1]; i++) sum += this.sets.fractionOf(i);
+            return sum > 1 - 1e-9;
+        }));
+        const result = this.largeRules.slice();
+        // The first rule that contains the target is one of them; it is named here to be sure of it.
+        result[first >>> 5] |= 1 << (first & 31);
+        const narrowed = new Set(target.boxes.flatMap(t => this.narrowed(t)));
+        for (const d of narrowed) {
+            const rules = this.narrowingRules[d];
+            for (let w = 0; w < result.length; w++) result[w] |= rules[w];
+        }
+        return result;
+    }
+
+    /** The boxes of every rule with a box in `mask`. */
+    protected closedByRule(mask: BoxMask): BoxMask {
+        const closed = mask.slice();
+        for (let rule = 0; rule < this.ruleRegions.length; rule++) {
+            let any = false;
+            for (let i = this.firstBox[rule]; i < this.firstBox[rule + 1] && !any; i++) any = ((mask[i >>> 5] >>> (i & 31)) & 1) === 1;
+            if (any) for (let i = this.firstBox[rule]; i < this.firstBox[rule + 1]; i++) closed[i >>> 5] |= 1 << (i & 31);
+        }
+        return closed;
     }
 
     /** The boxes of rules of one box. */
