@@ -5,6 +5,7 @@ import { COMMAND_LINE_BUDGETS } from '../analysis/budget.js';
 import { createDetenteServices, type DetenteServices } from '../language/detente-module.js';
 import { isInside } from '../language/workspace/import-resolver.js';
 import { ProtocolFileSystem } from '../language/workspace/protocol-text.js';
+import type { Protocol } from '../model/protocol.js';
 import { type BadFile, UsageError, findProtocolFiles, readProtocolFiles } from './inputs.js';
 
 export interface Project {
@@ -48,4 +49,16 @@ export async function loadProject(paths: readonly string[], root = process.cwd()
 /** A path as the user would type it: relative to the current directory when inside it. */
 export function displayPath(file: string): string {
     return isInside(process.cwd(), file) ? path.relative(process.cwd(), file).split(path.sep).join('/') : file;
+}
+
+/** The protocol a command about one protocol works on: the one named with --protocol, or the file's only one. */
+export function chooseProtocol(protocols: readonly Protocol[], name: string | undefined, file: string): Protocol {
+    if (name !== undefined) {
+        const found = protocols.find(p => p.name === name);
+        if (!found) throw new UsageError(`${file}: no protocol named '${name}' (it has ${protocols.map(p => p.name).join(', ') || 'none'})`);
+        return found;
+    }
+    if (protocols.length === 0) throw new UsageError(`${file}: declares no protocol`);
+    if (protocols.length > 1) throw new UsageError(`${file}: declares several protocols (${protocols.map(p => p.name).join(', ')}); choose one with --protocol`);
+    return protocols[0];
 }

@@ -3,10 +3,9 @@ import { explain, type Explanation } from '../../analysis/explain.js';
 import { BudgetExceeded } from '../../analysis/budget.js';
 import { isStructuralError } from '../../language/compilations.js';
 import { GivenError, parseGiven } from '../../analysis/given.js';
-import type { Protocol } from '../../model/protocol.js';
 import { explanationJson, explanationText } from '../../render/explanation.js';
 import { UsageError, stderrLine } from '../inputs.js';
-import { loadProject } from '../project.js';
+import { chooseProtocol, loadProject } from '../project.js';
 import { collectDiagnostics, formatText } from '../findings.js';
 
 export interface ExplainOptions {
@@ -42,16 +41,5 @@ export async function explainCommand(file: string, options: ExplainOptions, out:
     }
     out.write(options.format === 'json' ? JSON.stringify(explanationJson(explanation), null, 2) + '\n' : explanationText(explanation));
     return 0;
-}
-
-function chooseProtocol(protocols: readonly Protocol[], name: string | undefined, file: string): Protocol {
-    if (name !== undefined) {
-        const found = protocols.find(p => p.name === name);
-        if (!found) throw new UsageError(`${file}: no protocol named '${name}' (it has ${protocols.map(p => p.name).join(', ') || 'none'})`);
-        return found;
-    }
-    if (protocols.length === 0) throw new UsageError(`${file}: declares no protocol`);
-    if (protocols.length > 1) throw new UsageError(`${file}: declares several protocols (${protocols.map(p => p.name).join(', ')}); choose one with --protocol`);
-    return protocols[0];
 }
 

@@ -3,7 +3,6 @@
 // errors, or a log record that does not fit (each named with its file and line; nothing is guessed).
 import * as path from 'node:path';
 import { isStructuralError } from '../../language/compilations.js';
-import type { Protocol } from '../../model/protocol.js';
 import { readRegularFile } from '../../language/workspace/protocol-text.js';
 import { replayHtml } from '../../render/replay-html.js';
 import { replayJson } from '../../render/replay-json.js';
@@ -14,7 +13,7 @@ import { compliant, replay, type Replay } from '../../replay/replay.js';
 import { collectDiagnostics, formatText } from '../findings.js';
 import { UsageError, describeFsError, stderrLine } from '../inputs.js';
 import { writeOutputs } from '../output.js';
-import { displayPath, loadProject } from '../project.js';
+import { chooseProtocol, displayPath, loadProject } from '../project.js';
 
 export type ReplayFormat = 'text' | 'json' | 'html';
 
@@ -76,15 +75,4 @@ async function readLogText(log: string): Promise<string> {
     } catch {
         throw new UsageError(`${log}: is not UTF-8 text`);
     }
-}
-
-function chooseProtocol(protocols: readonly Protocol[], name: string | undefined, file: string): Protocol {
-    if (name !== undefined) {
-        const found = protocols.find(p => p.name === name);
-        if (!found) throw new UsageError(`${file}: no protocol named '${name}' (it has ${protocols.map(p => p.name).join(', ') || 'none'})`);
-        return found;
-    }
-    if (protocols.length === 0) throw new UsageError(`${file}: declares no protocol`);
-    if (protocols.length > 1) throw new UsageError(`${file}: declares several protocols (${protocols.map(p => p.name).join(', ')}); choose one with --protocol`);
-    return protocols[0];
 }
