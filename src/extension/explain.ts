@@ -123,7 +123,7 @@ export class ExplainPanel implements vscode.Disposable {
         if (asked !== this.asked) return;
         this.answer = answer;
         void this.panel.webview.postMessage({
-            command: 'answer', html: answerContent(answer), invalid: answer.invalid ?? {}, count: countText(given.length, this.indicators.length),
+            command: 'answer', html: answerContent(answer), invalid: answer.invalid ?? {}, count: countText(given.length, this.indicators.length), values,
         });
     }
 
