@@ -67,11 +67,23 @@ function test(name, body) {
 }
 
 async function runCommand(title) {
-    await page.keyboard.press('F1');
-    const input = page.locator('.quick-input-widget input');
-    await input.waitFor({ state: 'visible' });
-    await input.fill(`>${title}`);
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: TIMEOUT });
+    // The palette lists what the focused part allows when it opens (`editorLangId == detente`); an editor
+    // opened a moment ago may not have set its context yet: then the palette is opened again.
+    const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+    for (let attempt = 1; ; attempt++) {
+        await page.keyboard.press('F1');
+        const input = page.locator('.quick-input-widget input');
+        await input.waitFor({ state: 'visible' });
+        await input.fill(`>${title}`);
+        try {
+            await row.waitFor({ timeout: attempt < 3 ? TIMEOUT / 4 : TIMEOUT });
+            break;
+        } catch (error) {
+            if (attempt >= 3) throw error;
+            await page.keyboard.press('Escape');
+            await input.waitFor({ state: 'hidden' });
+        }
+    }
     await page.keyboard.press('Enter');
 }
 
@@ -85,6 +97,9 @@ async function openFile(relative) {
     await page.keyboard.press('Enter');
     await page.locator('.tab.active', { hasText: path.basename(relative) }).waitFor({ timeout: TIMEOUT });
     await page.locator('.monaco-editor .view-lines').first().waitFor();
+    // The editor has the keyboard, and knows its language.
+    await page.locator('.part.editor .monaco-editor.focused').first().waitFor({ timeout: TIMEOUT });
+    if (relative.endsWith('.detente')) await page.locator('[id="status.editor.mode"]', { hasText: 'Détente' }).waitFor({ timeout: TIMEOUT });
 }
 
 async function goToLine(line, column) {
