@@ -46,6 +46,16 @@ export async function loadProject(paths: readonly string[], root = process.cwd()
     return { services: detente, root: absoluteRoot, inputs, documents, bad };
 }
 
+/**
+ * Lets the syntax trees of a project go, once a command has taken what it needs from them (a protocol
+ * model holds none of them): on large files they are most of the memory in use. The workspace forgets
+ * the documents, and the parser the tree it built last, which it keeps until it parses again.
+ */
+export async function releaseDocuments(project: Project): Promise<void> {
+    await project.services.shared.workspace.DocumentBuilder.update([], project.documents.map(document => document.uri));
+    project.services.parser.LangiumParser.parse('');
+}
+
 /** A path as the user would type it: relative to the current directory when inside it. */
 export function displayPath(file: string): string {
     return isInside(process.cwd(), file) ? path.relative(process.cwd(), file).split(path.sep).join('/') : file;

@@ -23,6 +23,15 @@ export type Compilation =
     /** `errors`: findings the reader should look at (each shell says where); else the analysis or the tables ran out of budget. */
     | { readonly ok: false; readonly protocol: string; readonly reason: string; readonly errors: boolean };
 
+/** What compiling a protocol takes from its file; once taken, the file's syntax tree may be let go. */
+export interface CompileInput {
+    readonly protocol: Protocol;
+    /** The findings of `check` on the protocol and on the declarations it shares with its file. */
+    readonly findings: readonly ReportedFinding[];
+    /** The file, as reports name it. */
+    readonly source: string;
+}
+
 export interface CompileOptions {
     /**
      * `refuse` (the compile gate, by default): any error refuses the protocol. `render` (the editor's
@@ -72,7 +81,15 @@ export class Compilations {
 
     /** Every protocol of a document compiled, or refused with the reason. */
     compileDocument(document: LangiumDocument): Compilation[] {
-        return this.models.forDocument(document).map(protocol => this.compile(document, protocol));
+        return this.inputsOf(document).map(input => this.compileInput(input));
+    }
+
+    /** What compiling each protocol of a document takes from it. */
+    inputsOf(document: LangiumDocument): CompileInput[] {
+        const protocols = this.models.forDocument(document);
+        const findings = this.findings(document);
+        const source = this.source(document.uri);
+        return protocols.map(protocol => ({ protocol, findings: findingsOf(protocol, protocols.filter(other => other !== protocol), findings), source }));
     }
 
     /**
@@ -81,7 +98,11 @@ export class Compilations {
      */
     compile(document: LangiumDocument, protocol: Protocol, options: CompileOptions = {}): Compilation {
         const others = this.models.forDocument(document).filter(other => other !== protocol);
-        const findings = findingsOf(protocol, others, this.findings(document));
+        return this.compileInput({ protocol, findings: findingsOf(protocol, others, this.findings(document)), source: this.source(document.uri) }, options);
+    }
+
+    /** `compile`, on what was taken from the file. */
+    compileInput({ protocol, findings, source }: CompileInput, options: CompileOptions = {}): Compilation {
         const errors = findings.filter(f => options.analysisErrors === 'render' ? isStructuralError(f) : f.severity === 'error' && !f.accepted).length;
         const refuse = (reason: string, withErrors = false): Compilation => ({ ok: false, protocol: protocol.name, reason, errors: withErrors });
         if (errors > 0 || !protocol.complete) {
@@ -91,7 +112,7 @@ export class Compilations {
         if (analysis.incomplete) return refuse(`the analysis stopped early (${analysis.incomplete})`);
         try {
             const tables = this.analyses.ask(analysis, 'tables', decisionTables);
-            return { ok: true, compiled: compiledProtocol({ protocol, tables, findings, source: this.source(document.uri) }) };
+            return { ok: true, compiled: compiledProtocol({ protocol, tables, findings, source }) };
         } catch (error) {
             if (!(error instanceof BudgetExceeded)) throw error;
             return refuse(`its decision tables are too large to build (${error.reason})`);
