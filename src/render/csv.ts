@@ -1,6 +1,7 @@
 // CSV (RFC 4180): one file per table. Cells a spreadsheet would run as a formula are neutralised.
 import { stringify } from 'csv-stringify/sync';
 import type { CompiledProtocol } from './compiled.js';
+import { collect } from './json.js';
 import { rowSteps } from './sections.js';
 import { conditionText, constraintText } from './text.js';
 
@@ -17,28 +18,39 @@ export function neutraliseFormula(cell: string): string {
     return FORMULA.test(cell) || /^[\t\r]/.test(cell) ? `'${cell}` : cell;
 }
 
-function csv(rows: readonly (readonly string[])[]): string {
-    return stringify(rows.map(row => row.map(neutraliseFormula)), { record_delimiter: 'windows' });
+/** Rows are written this many at a time: a table of many thousand rows is never one string. */
+const BATCH = 1000;
+
+function writeCsv(header: readonly string[], count: number, row: (index: number) => readonly string[], out: (chunk: string) => void): void {
+    const write = (rows: (readonly string[])[]) => out(stringify(rows.map(cells => cells.map(neutraliseFormula)), { record_delimiter: 'windows' }));
+    write([header]);
+    for (let start = 0; start < count; start += BATCH) {
+        const rows: (readonly string[])[] = [];
+        for (let index = start; index < Math.min(count, start + BATCH); index++) rows.push(row(index));
+        write(rows);
+    }
 }
 
 // Indicator columns keep the indicators' names: they are the identifiers programs join on.
-export function renderRuleCsv({ protocol, tables, phrases: p }: CompiledProtocol): string {
-    return csv([
-        [p.t('col.rule'), p.t('col.kind'), p.t('col.part'), p.t('col.citation'), ...protocol.indicators.map(i => i.name), p.t('col.unless'), p.t('col.level')],
-        ...tables.ruleRows.map(row => [
+export function writeRuleCsv({ protocol, tables, phrases: p }: CompiledProtocol, out: (chunk: string) => void): void {
+    const header = [p.t('col.rule'), p.t('col.kind'), p.t('col.part'), p.t('col.citation'), ...protocol.indicators.map(i => i.name), p.t('col.unless'), p.t('col.level')];
+    writeCsv(header, tables.ruleRows.length, index => {
+        const row = tables.ruleRows[index];
+        return [
             row.rule.name, row.rule.kind, row.parts > 1 ? `${row.part}/${row.parts}` : '', row.rule.citation ?? '',
             ...row.constraints.map(constraintText), row.rule.unless ? conditionText(row.rule.unless) : '', row.level.name,
-        ]),
-    ]);
+        ];
+    }, out);
 }
 
 /** The resolved table; a row outside the scope has an empty level. */
-export function renderResolvedCsv(compiled: CompiledProtocol): string {
+export function writeResolvedCsv(compiled: CompiledProtocol, out: (chunk: string) => void): void {
     const { protocol, tables, phrases: p } = compiled;
-    return csv([
-        [...protocol.indicators.map(i => i.name), p.t('col.level'), p.t('col.steps')],
-        ...tables.resolvedRows.map(row => [
-            ...row.constraints.map(constraintText), row.level?.name ?? '', rowSteps(compiled, row).join(' '),
-        ]),
-    ]);
+    writeCsv([...protocol.indicators.map(i => i.name), p.t('col.level'), p.t('col.steps')], tables.resolvedRows.length, index => {
+        const row = tables.resolvedRows[index];
+        return [...row.constraints.map(constraintText), row.level?.name ?? '', rowSteps(compiled, row).join(' ')];
+    }, out);
 }
+
+export const renderRuleCsv = (compiled: CompiledProtocol): string => collect(out => writeRuleCsv(compiled, out));
+export const renderResolvedCsv = (compiled: CompiledProtocol): string => collect(out => writeResolvedCsv(compiled, out));

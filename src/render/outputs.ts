@@ -1,7 +1,7 @@
 // The files each output format writes for a compiled protocol, named after the protocol.
 import type { CompiledProtocol } from './compiled.js';
 import { renderAnnex } from './annex.js';
-import { renderResolvedCsv, renderRuleCsv } from './csv.js';
+import { writeResolvedCsv, writeRuleCsv } from './csv.js';
 import { writeDmn } from './dmn.js';
 import { renderHtml } from './html.js';
 import { collect, writeJson } from './json.js';
@@ -21,7 +21,7 @@ const chunked = (write: (compiled: CompiledProtocol, out: (chunk: string) => voi
 const RENDERERS: Readonly<Record<Format, ReadonlyArray<{ suffix: string; render: Renderer }>>> = {
     md: [{ suffix: '.md', render: whole(renderMarkdown) }],
     html: [{ suffix: '.html', render: whole(renderHtml) }],
-    csv: [{ suffix: '.rules.csv', render: whole(renderRuleCsv) }, { suffix: '.resolved.csv', render: whole(renderResolvedCsv) }],
+    csv: [{ suffix: '.rules.csv', render: chunked(writeRuleCsv) }, { suffix: '.resolved.csv', render: chunked(writeResolvedCsv) }],
     json: [{ suffix: '.json', render: chunked(writeJson) }],
     dmn: [{ suffix: '.dmn', render: chunked(writeDmn) }],
     annex: [{ suffix: '.annex.md', render: whole(renderAnnex) }],
