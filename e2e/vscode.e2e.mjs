@@ -102,6 +102,15 @@ async function openFile(relative) {
     if (relative.endsWith('.detente')) await page.locator('[id="status.editor.mode"]', { hasText: 'Détente' }).waitFor({ timeout: TIMEOUT });
 }
 
+/**
+ * The keyboard back in the text editor, its cursor where it is: after a click in a webview, the webview
+ * may take the focus back from the editor the click revealed (the two race across frames).
+ */
+async function focusEditor() {
+    await runCommand('View: Focus First Editor Group');
+    await page.locator('.part.editor .monaco-editor.focused').first().waitFor({ timeout: TIMEOUT });
+}
+
 async function goToLine(line, column) {
     await page.keyboard.press('Control+G');
     const input = page.locator('.quick-input-widget input');
@@ -256,6 +265,7 @@ describe('the Détente extension in VS Code (code-server)', { timeout: 10 * TIME
         // The cursor lands on the line that declares the red line.
         const example = fs.readFileSync(path.join(REPO, 'examples', 'maritime', 'incidents-at-sea.detente'), 'utf8').split('\n');
         const line = example.findIndex(text => text.includes('redline WeaponsLock')) + 1;
+        await focusEditor();
         await page.locator('.statusbar-item', { hasText: new RegExp(`Ln ${line}, Col`) }).waitFor({ timeout: TIMEOUT });
     });
 
@@ -339,11 +349,9 @@ describe('the Détente extension in VS Code (code-server)', { timeout: 10 * TIME
         // A click on the error puts the cursor where it is written.
         await page.keyboard.press('Control+End');
         await banner.locator('a.source').first().click();
+        await focusEditor();
         await page.locator('.statusbar-item', { hasText: /Ln 31, Col 1\b/ }).waitFor({ timeout: TIMEOUT });
-        // Undo the stray character in the editor (the keyboard may still be in the preview after the click),
-        // and leave the file as it is on disk for the tests after this one.
-        await page.locator('.part.editor .monaco-editor .view-lines').first().click();
-        await page.locator('.part.editor .monaco-editor.focused').first().waitFor({ timeout: TIMEOUT });
+        // Undo the stray character, and leave the file as it is on disk for the tests after this one.
         for (let i = 0; i < 5; i++) await page.keyboard.press('Control+Z');
         await banner.waitFor({ state: 'detached', timeout: TIMEOUT });
         await page.locator('.tab.active.dirty').waitFor({ state: 'detached', timeout: TIMEOUT });
