@@ -5,7 +5,6 @@ import type { Edition } from '../../render/publication.js';
 import { type Format, renderFiles } from '../../render/outputs.js';
 import { printable } from '../../render/printable.js';
 import { reportBadFiles, stderrLine } from '../inputs.js';
-import { collectGarbage } from '../memory.js';
 import { type Output, writeOutputs } from '../output.js';
 import { displayPath, loadProject, releaseDocuments } from '../project.js';
 
@@ -27,7 +26,6 @@ export interface CompileOptions {
 /** Returns the exit code: 2 when a file could not be read (the others are still compiled), else 1 when a protocol was not compiled. */
 export async function compileCommand(paths: readonly string[], options: CompileOptions, out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
     const { services, files, inputFiles, bad } = await readProject(paths, options.root, err);
-    collectGarbage();
     const outputs: Output[] = [];
     let failed = 0;
     for (const { file, inputs } of files) {
