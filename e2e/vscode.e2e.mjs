@@ -68,9 +68,10 @@ function test(name, body) {
 
 async function runCommand(title) {
     // The palette lists what the focused part allows when it opens (`editorLangId == detente`); an editor
-    // opened a moment ago may not have set its context yet: then the palette is opened again.
-    // Enter runs the focused row: it must be the command asked for, not another that matches the text.
-    const row = page.locator('.quick-input-list .monaco-list-row.focused', { hasText: title }).first();
+    // opened a moment ago may not have set its context yet: then the palette is opened again. The row run
+    // is the one whose label is the title, not the first that matches the text.
+    const exact = new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+    const row = page.locator('.quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: exact }) }).first();
     for (let attempt = 1; ; attempt++) {
         await page.keyboard.press('F1');
         const input = page.locator('.quick-input-widget input');
@@ -85,7 +86,7 @@ async function runCommand(title) {
             await input.waitFor({ state: 'hidden' });
         }
     }
-    await page.keyboard.press('Enter');
+    await row.click();
 }
 
 async function openFile(relative) {
