@@ -36,13 +36,10 @@ export class BoxSets {
     protected readonly wordDimensions: number[][];
     /** Every box's bounds, one after another. */
     protected readonly flat: Int32Array;
-    /** Per box, the fraction of the whole space it holds. */
-    protected readonly fractions: Float64Array;
 
     constructor(readonly boxes: readonly Box[], readonly sizes: readonly number[], protected readonly meter?: Meter) {
         const count = boxes.length;
         this.flat = Int32Array.from(boxes.flat());
-        this.fractions = Float64Array.from(boxes, box => box.reduce((product, lo, k) => k % 2 === 1 ? product : product * (box[k + 1] - lo + 1) / sizes[k >> 1], 1));
         this.words = (count + 31) >>> 5;
         this.dimensions = sizes.length;
         this.wordDimensions = Array.from({ length: this.words }, (_, w) => {
@@ -101,7 +98,7 @@ export class BoxSets {
 
     /** Whether some box of `among` meets `box`. */
     meets(box: Box, among: BoxMask = this.all): boolean {
-        return this.meeting(box, undefined, among).length > 0;
+        return this.meeting(box, undefined, among, true).length > 0;
     }
 
     /** The boxes of `among` that meet `box`, in index order. */
@@ -114,29 +111,19 @@ export class BoxSets {
         return found;
     }
 
-    /** The fraction of the whole space the `i`th box holds. */
-    fractionOf(i: number): number {
-        return this.fractions[i];
-    }
-
     /** The first of `groups`, in order, with a box that meets `box`, or -1. */
     firstGroupMeeting(box: Box, groups: readonly BoxMask[]): number {
-        const words = this.meeting(box);
-        for (let g = 0; g < groups.length; g++) {
-            const group = groups[g];
-            for (let k = 0; k < words.length; k++) {
-                if ((words.bits[k] & group[words.at[k]]) !== 0) return g;
-            }
-        }
-        return -1;
+        return groups.findIndex(group => this.meets(box, group));
     }
 
-    /** The first box (by index) of `among` that contains `box`, or -1. */
-    firstContaining(box: Box, among: BoxMask = this.all): number {
+    /** The first box of `among`, in index order, that contains `box` and that `accept` accepts, or -1. */
+    firstContaining(box: Box, among: BoxMask, accept: (index: number) => boolean): number {
         const words = this.meeting(box, undefined, among);
         for (let k = 0; k < words.length; k++) {
-            const bits = this.containing(box, words.at[k], words.bits[k]);
-            if (bits !== 0) return (words.at[k] << 5) + lowestBit(bits);
+            for (let bits = this.containing(box, words.at[k], words.bits[k]); bits !== 0; bits &= bits - 1) {
+                const index = (words.at[k] << 5) + lowestBit(bits);
+                if (accept(index)) return index;
+            }
         }
         return -1;
     }
@@ -156,49 +143,6 @@ export class BoxSets {
             product *= hi - lo + 1;
         }
         return product;
-    }
-
-    /**
-     * Roughly (to a few parts in 10^15) the share of `box`'s cells the `i`th box holds;
-     * `narrowed` lists the dimensions on which `box` is not the whole range. On the others, the share is
-     * the `i`th box's own fraction of the range: a product kept per box, so that the work is per narrowed dimension.
-     */
-    approximateShare(box: Box, i: number, narrowed: readonly number[]): number {
-        const flat = this.flat;
-        const base = i * 2 * this.dimensions;
-        let share = this.fractions[i];
-        for (let k = 0; k < narrowed.length; k++) {
-            const d = narrowed[k];
-            const ownLo = flat[base + 2 * d];
-            const ownHi = flat[base + 2 * d + 1];
-            // Where the `i`th box is the whole range, it holds all of `box` on this dimension.
-            if (ownLo === 0 && ownHi === this.sizes[d] - 1) continue;
-            const lo = box[2 * d] > ownLo ? box[2 * d] : ownLo;
-            const hi = box[2 * d + 1] < ownHi ? box[2 * d + 1] : ownHi;
-            if (hi < lo) return 0;
-            share *= (hi - lo + 1) * this.sizes[d] / ((box[2 * d + 1] - box[2 * d] + 1) * (ownHi - ownLo + 1));
-        }
-        return share;
-    }
-
-    /** The first box (by index) of `among` that contains every one of `boxes`, or -1. */
-    firstContainingAll(boxes: readonly Box[], among: BoxMask = this.all): number {
-        if (boxes.length === 0) return -1;
-        const words = this.meeting(boxes[0], undefined, among);
-        for (let k = 0; k < words.length; k++) {
-            let bits = words.bits[k];
-            for (const box of boxes) bits = this.containing(box, words.at[k], bits);
-            if (bits !== 0) return (words.at[k] << 5) + lowestBit(bits);
-        }
-        return -1;
-    }
-
-    /** The boxes before the `count`th. */
-    below(count: number): BoxMask {
-        const mask = new Int32Array(this.words);
-        mask.fill(-1, 0, count >>> 5);
-        if ((count & 31) !== 0) mask[count >>> 5] = (1 << (count & 31)) - 1;
-        return mask;
     }
 
     /**
@@ -287,8 +231,8 @@ export class BoxSets {
         return { at, bits, length: words.length };
     }
 
-    /** The boxes of `from` (all of `among` when undefined) that meet `box`, as their non-zero words. */
-    protected meeting(box: Box, from?: Words, among: BoxMask = this.all): Words {
+    /** The boxes of `from` (all of `among` when undefined) that meet `box`, as their non-zero words (`firstOnly`: the first word). */
+    protected meeting(box: Box, from?: Words, among: BoxMask = this.all, firstOnly = false): Words {
         // Only the dimensions the box narrows tell boxes apart: on the others, every box meets it.
         const lows: Int32Array[] = [];
         const highs: Int32Array[] = [];
@@ -321,6 +265,7 @@ export class BoxSets {
             if (x !== 0) {
                 at[length] = w;
                 bits[length++] = x;
+                if (firstOnly) break;
             }
         }
         this.meter?.budget.spend(1 + (work >> 5));

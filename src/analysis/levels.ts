@@ -39,10 +39,6 @@ export class LevelFunction {
     protected readonly maskCache = new Map<string, BoxMask>();
     /** The boxes of each level above the baseline, the most severe first. */
     protected byRankDown?: BoxMask[];
-    /** Per dimension, the boxes of the rules with a box narrower than the whole range on it. */
-    protected narrowingRules?: BoxMask[];
-    /** The boxes of the rules whose boxes hold, summed, nearly as much as the whole space or more. */
-    protected largeRules?: BoxMask;
 
     /** The situations the protocol covers (its scope): outside them, no level applies. */
     readonly inside: Region;
@@ -114,35 +110,19 @@ export class LevelFunction {
 
     /**
      * A small set of rules, among the rule boxes of `mask`, whose regions together cover `target` (none of
-     * them can be left out), for naming in messages; empty when even all of them do not cover it. The rules
-     * in the order of the share of the target they hold; the shortest prefix that covers it (coverage only
-     * grows along the prefix: found by bisection); then, from the last, the rules not needed.
+     * them can be left out), for naming in messages; empty when even all of them do not cover it. A rule that
+     * holds the whole target on its own is named alone: the first in protocol order with, for every box of the
+     * target, a box that contains it. Otherwise the rules in the order of the share of the target they hold;
+     * the shortest prefix that covers it (coverage only grows along the prefix: found by bisection); then,
+     * from the last, the rules not needed.
      */
     coveringRules(target: Region, mask: BoxMask): number[] {
-        // A rule of one box that contains the whole target has the largest share a rule of one box can
-        // have, and covers the target alone: the ranking needs nothing after the first such rule, and so
-        // no rule of one box after it (it holds less of the target, or as much and comes later). The rest
-        // of the ranking, a pass over every rule that meets the target, is left out.
-        const first = this.sets.firstContainingAll(target.boxes, this.andMasks(mask, this.singleBoxRules));
-        if (first < 0 && !target.boxes.every(box => this.sets.covers(box, mask))) return [];
-        const last = first < 0 ? -1 : this.ruleBoxes[first].rule;
-        const candidates = first < 0 ? mask
-            : this.andMasks(this.andMasks(mask, this.orMasks(this.multiBoxRules, this.sets.below(first + 1))), this.mayHoldWhole(target, first));
-        const single = target.boxes.length === 1 ? target.boxes[0] : undefined;
-        // The first containing rule's share, summed as any other's; a rule that holds less comes after it.
-        const most = last < 0 ? 0 : this.shareOf(target, target.boxes.map(() => first));
-        const shares = this.sharesOf(target, candidates, last >= 0, (rule, share) => last < 0 || share > most || (share === most && rule <= last), (rule, count, firstBox) => {
-            // A rule with no more boxes meeting the target than the target has boxes holds no more of it
-            // than the first containing rule (each box holds at most all of it): it comes after that rule,
-            // unless it comes before it and ties. For a target of one box, only a box that contains it
-            // ties: any other holds less of it by a factor (w - 1) / w at least, w a width of the target
-            // in cells, far more than floating point rounds away. (Targets of several boxes: shares summed.)
-            if (last < 0 || count > target.boxes.length) return true;
-            return rule < last && (!single || boxWithin(single, this.ruleBoxes[firstBox].box)) || rule === last;
-        });
+        const alone = this.firstRuleContaining(target.boxes, mask);
+        if (alone >= 0) return [alone];
+        if (!target.boxes.every(box => this.sets.covers(box, mask))) return [];
+        const shares = this.sharesOf(target, mask);
         shares.sort((a, b) => b.share - a.share || a.rule - b.rule);
-        let ranked = shares.map(({ rule }) => rule);
-        if (last >= 0) ranked = ranked.slice(0, ranked.indexOf(last) + 1);
+        const ranked = shares.map(({ rule }) => rule);
         const boxesOf = new Map(shares.map(({ rule, boxes }) => [rule, boxes]));
         const covers = (rules: readonly number[]) => {
             const among = new Int32Array(this.sets.words);
@@ -165,25 +145,35 @@ export class LevelFunction {
     }
 
     /**
-     * Per rule with boxes among `candidates` that meet the target (that `keep` accepts, given how many there
-     * are and the first, and whose share `ranks` accepts; with `onlyWhole`, only where the share may reach
-     * the whole target's), those boxes and the share of the target's cells they hold: per target box,
-     * the cells it has in common with each of them, a box counted once per target box it meets (overlaps
-     * count twice: an estimate). Summed in one fixed order, so that equal shares stay equal in floating point.
+     * The first rule, in protocol order, with a box among `mask` around each of `boxes`, or -1: the rules
+     * with a box around the first of them, from the bit sets, each then tried on the others.
      */
-    protected sharesOf(target: Region, candidates: BoxMask, onlyWhole: boolean, ranks: (rule: number, share: number) => boolean,
-        keep: (rule: number, count: number, firstBox: number) => boolean): { rule: number; share: number; boxes: number[] }[] {
+    protected firstRuleContaining(boxes: readonly Box[], mask: BoxMask): number {
+        if (boxes.length === 0) return -1;
+        const holds = (rule: number, box: Box) => {
+            for (let i = this.firstBox[rule]; i < this.firstBox[rule + 1]; i++) {
+                if (((mask[i >>> 5] >>> (i & 31)) & 1) === 1 && boxWithin(box, this.ruleBoxes[i].box)) return true;
+            }
+            return false;
+        };
+        const first = this.sets.firstContaining(boxes[0], mask, i => boxes.every((box, k) => k === 0 || holds(this.ruleOfBox[i], box)));
+        return first < 0 ? -1 : this.ruleOfBox[first];
+    }
+
+    /**
+     * Per rule with boxes among `candidates` that meet the target, those boxes and the share of the target's
+     * cells they hold: per target box, the cells it has in common with each of them, a box counted once per
+     * target box it meets (overlaps count twice: an estimate). Summed in one fixed order, so that equal
+     * shares stay equal in floating point.
+     */
+    protected sharesOf(target: Region, candidates: BoxMask): { rule: number; share: number; boxes: number[] }[] {
         const budget = this.space.space.budget;
         const found: { rule: number; share: number; boxes: number[] }[] = [];
-        const targets = target.boxes;
-        const meeting = targets.map(t => this.sets.meetingIndices(t, candidates));
-        const narrowed = targets.map(t => this.narrowed(t));
-        const cells = targets.map(t => t.reduce((product, lo, k) => k % 2 === 1 ? product : product * (t[k + 1] - lo + 1), 1));
-        const whole = targets.length * cells.reduce((sum, c) => sum + c, 0);
+        const meeting = target.boxes.map(t => this.sets.meetingIndices(t, candidates));
         budget.spend(meeting.reduce((sum, m) => sum + m.length, 0) >> 3);
         // A rule's boxes come one after another in each list: the lists are walked together, rule by rule,
         // and a rule's boxes gathered per target box in turn, as the share counts them.
-        const at = targets.map(() => 0);
+        const at = meeting.map(() => 0);
         for (;;) {
             let rule = -1;
             meeting.forEach((m, k) => {
@@ -194,30 +184,8 @@ export class LevelFunction {
             meeting.forEach((m, k) => {
                 while (at[k] < m.length && this.ruleOfBox[m[at[k]]] === rule) boxes.push(m[at[k]++]);
             });
-            if (!keep(rule, boxes.length, boxes[0])) continue;
-            if (onlyWhole && !this.mayHoldAll(targets, boxes, narrowed, cells, whole)) continue;
-            const share = this.shareOf(target, boxes);
-            if (ranks(rule, share)) found.push({ rule, share, boxes });
+            found.push({ rule, share: this.shareOf(target, boxes), boxes });
         }
-    }
-
-    /**
-     * Whether the rule boxes `boxes` may hold as many of the target's cells as the whole target, as the share
-     * counts them (`whole`): false when their shares, each known to a few parts in 10^15, fall short by far more.
-     */
-    protected mayHoldAll(targets: readonly Box[], boxes: readonly number[], narrowed: readonly number[][], cells: readonly number[], whole: number): boolean {
-        let share = 0;
-        for (let k = 0; k < targets.length; k++) {
-            let part = 0;
-            for (const i of boxes) part += this.sets.approximateShare(targets[k], i, narrowed[k]);
-            share += part * cells[k];
-        }
-        return share > whole * (1 - 1e-9);
-    }
-
-    /** The dimensions on which a box is not the whole range. */
-    protected narrowed(box: Box): number[] {
-        return this.space.space.sizes.flatMap((size, d) => box[2 * d] > 0 || box[2 * d + 1] < size - 1 ? [d] : []);
     }
 
     /** The share of the target's cells the rule boxes `boxes` hold, summed per target box, in order. */
@@ -229,64 +197,6 @@ export class LevelFunction {
             sum += part;
         }
         return sum;
-    }
-
-    /**
-     * The boxes of the rules that may hold as much of the target as the whole of it: those with a box narrower
-     * than the whole range on a dimension the target narrows, and those whose boxes hold together, summed,
-     * nearly as much as the whole space. Any other rule holds, of each target box, the share of the space
-     * each of its boxes holds (the target is the whole range wherever they are not), and so less than all of it.
-     */
-    protected mayHoldWhole(target: Region, first: number): BoxMask {
-        this.narrowingRules ??= this.space.space.sizes.map((size, d) => this.closedByRule(
-            this.mask(r => r.box[2 * d] > 0 || r.box[2 * d + 1] < size - 1)));
-        this.largeRules ??= this.closedByRule(this.mask(r => {
-            let sum = 0;
-            for (let i = this.firstBox[r.rule]; i < this.firstBox[r.rule + 1]; i++) sum += this.sets.fractionOf(i);
-            return sum > 1 - 1e-9;
-        }));
-        const result = this.largeRules.slice();
-        // The first rule that contains the target is one of them; it is named here to be sure of it.
-        result[first >>> 5] |= 1 << (first & 31);
-        const narrowed = new Set(target.boxes.flatMap(t => this.narrowed(t)));
-        for (const d of narrowed) {
-            const rules = this.narrowingRules[d];
-            for (let w = 0; w < result.length; w++) result[w] |= rules[w];
-        }
-        return result;
-    }
-
-    /** The boxes of every rule with a box in `mask`. */
-    protected closedByRule(mask: BoxMask): BoxMask {
-        const closed = mask.slice();
-        for (let rule = 0; rule < this.ruleRegions.length; rule++) {
-            let any = false;
-            for (let i = this.firstBox[rule]; i < this.firstBox[rule + 1] && !any; i++) any = ((mask[i >>> 5] >>> (i & 31)) & 1) === 1;
-            if (any) for (let i = this.firstBox[rule]; i < this.firstBox[rule + 1]; i++) closed[i >>> 5] |= 1 << (i & 31);
-        }
-        return closed;
-    }
-
-    /** The boxes of rules of one box. */
-    protected get singleBoxRules(): BoxMask {
-        return this.cachedMask('single', r => this.firstBox[r.rule + 1] - this.firstBox[r.rule] === 1);
-    }
-
-    /** The boxes of rules of several boxes. */
-    protected get multiBoxRules(): BoxMask {
-        return this.cachedMask('multiple', r => this.firstBox[r.rule + 1] - this.firstBox[r.rule] > 1);
-    }
-
-    protected andMasks(a: BoxMask, b: BoxMask): BoxMask {
-        const result = new Int32Array(a.length);
-        for (let w = 0; w < a.length; w++) result[w] = a[w] & b[w];
-        return result;
-    }
-
-    protected orMasks(a: BoxMask, b: BoxMask): BoxMask {
-        const result = new Int32Array(a.length);
-        for (let w = 0; w < a.length; w++) result[w] = a[w] | b[w];
-        return result;
     }
 
     get top(): number {

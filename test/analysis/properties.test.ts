@@ -219,6 +219,33 @@ describe('the analysis agrees with brute force on random protocols', () => {
         }), RUNS);
     });
 
+    test('the rules a masked or redundant rule is said to be covered by hold together wherever it holds, and none can be left out', () => {
+        fc.assert(fc.property(randomProtocol.filter(p => p.rules.length >= 3), protocol => {
+            const { analysis, grid, within } = setup(protocol);
+            const insidePoints = grid.points.filter((_, k) => within[k]);
+            for (const f of analysis.findings) {
+                const masking = f.code === 'masked-threshold' || (f.code === 'redline-masked' && f.message.includes('never decides'));
+                if (!masking && f.code !== 'redundant-threshold') continue;
+                const i = protocol.rules.findIndex(r => r.source === f.source);
+                const rule = protocol.rules[i];
+                const named = (f.related ?? []).map(r => protocol.rules.findIndex(other => other.source === r.source));
+                if (levelRank(protocol, rule.level) === 0) continue; // the baseline: nothing to name
+                expect(named.length, `rules named for ${rule.name}`).toBeGreaterThan(0);
+                for (const j of named) {
+                    expect(j).not.toBe(i);
+                    const [mine, theirs] = [levelRank(protocol, rule.level), levelRank(protocol, protocol.rules[j].level)];
+                    expect(masking ? theirs > mine : theirs >= mine, `level of ${protocol.rules[j].name}`).toBe(true);
+                }
+                const where = insidePoints.filter(point => ruleHolds(protocol, rule, point));
+                const cover = (rules: readonly number[]) => where.every(point => rules.some(j => ruleHolds(protocol, protocol.rules[j], point)));
+                expect(cover(named), `${named.map(j => protocol.rules[j].name)} cover ${rule.name}`).toBe(true);
+                for (const j of named) {
+                    if (named.length > 1) expect(cover(named.filter(k => k !== j)), `${protocol.rules[j].name} is needed`).toBe(false);
+                }
+            }
+        }), { ...RUNS, numRuns: 1500 }); // many runs: few random protocols have rules masked only by several together
+    });
+
     test('the generated protocols use what version 2 adds', () => {
         // Not a property of the engine: a guard that the generator keeps producing the shapes the properties are about.
         const sample = fc.sample(randomProtocol, { numRuns: 300, seed: RUNS.seed });

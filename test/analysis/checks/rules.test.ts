@@ -71,6 +71,19 @@ describe('masked-threshold', () => {
         expect(found.message).toContain('(North → Alert and Elsewhere → Crisis)');
     });
 
+    test('one rule that holds wherever it holds is named alone, before rules that cover it only together', async () => {
+        // Either and Neither cover every situation together, and each holds more than half of Locked: a ranking
+        // by share alone would name them both. Lock holds wherever Locked does, on its own.
+        const found = (await findingsOf(protocol(`
+            threshold Locked: separation < 2 km and radarLock -> Concern
+            threshold Either: vessels >= 2 or zone != South -> Crisis
+            threshold Neither: vessels < 2 or zone != North -> Crisis
+            threshold Lock: radarLock -> Alert
+        `), 'masked-threshold')).find(f => f.message.startsWith("Threshold 'Locked'"))!;
+        expect(found.message).toContain('(Lock → Alert)');
+        expect(found.related).toHaveLength(1);
+    });
+
     test('near miss: one value left uncovered lets the rule decide there', async () => {
         expect(await messages(`
             threshold Crowded: vessels >= 2 -> Concern
