@@ -37,6 +37,8 @@ export class SituationSpace {
     readonly space: Space;
     readonly axes: readonly Axis[];
     protected readonly axisIndex: ReadonlyMap<string, number>;
+    protected readonly cellValues: Value[][] = [];
+    protected readonly texts = new WeakMap<Value, string>();
 
     constructor(readonly protocol: Protocol, options: SpaceOptions = {}) {
         const constants = collectConstants(protocol, options.extraValues);
@@ -119,6 +121,19 @@ export class SituationSpace {
 
     /** The value of a cell: a boundary itself, a round number inside a gap, or a member. */
     valueAt(dimension: number, cell: number): Value {
+        // Worked out once per cell: every witness asks for a value on every axis.
+        const values = this.cellValues[dimension] ??= [];
+        return values[cell] ??= this.cellValue(dimension, cell);
+    }
+
+    /** A value as written in the language, in its indicator's own unit (see formatValue), worked out once per value. */
+    format(indicator: Indicator, value: Value): string {
+        let text = this.texts.get(value);
+        if (text === undefined) this.texts.set(value, text = formatValue(indicator, value));
+        return text;
+    }
+
+    protected cellValue(dimension: number, cell: number): Value {
         const axis = this.axes[dimension];
         if (axis.kind === 'members') {
             return axis.indicator.kind === 'flag' ? { kind: 'flag', value: cell === 1 } : { kind: 'member', member: axis.members[cell] };
@@ -211,7 +226,7 @@ export class SituationSpace {
     describe(situation: Situation, axes?: ReadonlySet<number>): string {
         const parts = this.axes
             .filter((_, d) => !axes || axes.has(d))
-            .map(axis => `${axis.indicator.name} = ${formatValue(axis.indicator, situation.get(axis.indicator.name)!)}`);
+            .map(axis => `${axis.indicator.name} = ${this.format(axis.indicator, situation.get(axis.indicator.name)!)}`);
         return parts.length > 0 ? parts.join(', ') : 'any situation';
     }
 
@@ -219,7 +234,7 @@ export class SituationSpace {
         const text: SituationText = {};
         for (const axis of this.axes) {
             const value = situation.get(axis.indicator.name);
-            if (value) text[axis.indicator.name] = value.kind === 'flag' ? value.value : formatValue(axis.indicator, value);
+            if (value) text[axis.indicator.name] = value.kind === 'flag' ? value.value : this.format(axis.indicator, value);
         }
         return text;
     }
