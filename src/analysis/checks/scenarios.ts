@@ -34,7 +34,8 @@ function runScenario(context: AnalysisContext, scenario: Scenario, index: number
     const expected = levels.rankOf(scenario.level!);
     const allowed = (rank: number) => scenario.bound === 'at least' ? rank >= expected : scenario.bound === 'at most' ? rank <= expected : rank === expected;
     // Rule responses are due for the rules that hold in every matching situation.
-    const always = protocol.rules.filter((_, i) => levels.ruleRegions[i].covers(inside)).map(rule => rule.name);
+    // Only a rule with a box that meets the first matching situations can hold in all of them.
+    const always = levels.rulesWithBoxMeeting(inside.boxes[0]).filter(i => levels.ruleRegions[i].covers(inside)).map(i => protocol.rules[i].name);
     for (const level of protocol.levels) {
         const box = inside.boxes.find(b => levels.pieceAt(b, level.rank) !== undefined);
         if (!box) continue;
