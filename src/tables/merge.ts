@@ -1,7 +1,7 @@
 // Fewer, larger rows for the same situations: boxes that differ on one dimension only are joined where
 // their ranges touch or overlap, until none can be. The same boxes, in the same order, as the regions'
-// own `merged()`, worked out for tables of a hundred thousand rows: groups are found through small-integer
-// hashes and chains in typed arrays, and merging stops as soon as no dimension can join anything more.
+// own `merged()`, worked out for tables of a hundred thousand rows: groups are found through hashes in an
+// open-addressed table and chains in typed arrays, and merging stops as soon as no dimension can join anything more.
 import type { Box } from '../analysis/boxes.js';
 
 /** A box with the hash of its range on each dimension and their xor: without one dimension is one more xor. */
@@ -33,17 +33,25 @@ export function mergeBoxes(boxes: readonly Box[], dimensions: number): Box[] {
  */
 function joinAlong(items: readonly Hashed[], d: number): Hashed[] {
     const n = items.length;
-    // Boxes of equal hash without `d`, chained in order: first of each chain by hash, then the next of each.
-    const first = new Map<number, number>();
+    // Boxes of equal hash without `d`, chained in order through an open-addressed table of the chains' first
+    // boxes (a power of two at least twice as large as the boxes: short probes), then the next of each.
+    const size = 1 << (32 - Math.clz32(2 * n - 1));
+    const keys = new Int32Array(size);
+    const heads = new Int32Array(size).fill(-1);
     const next = new Int32Array(n).fill(-1);
     const last = new Int32Array(n);
+    const isHead = new Uint8Array(n);
     let chained = false;
     for (let i = 0; i < n; i++) {
-        const key = (items[i].all ^ items[i].each[d]) & 0x3fffffff;
-        const head = first.get(key);
-        if (head === undefined) {
-            first.set(key, i);
+        const key = items[i].all ^ items[i].each[d];
+        let slot = key & (size - 1);
+        while (heads[slot] !== -1 && keys[slot] !== key) slot = (slot + 1) & (size - 1);
+        const head = heads[slot];
+        if (head === -1) {
+            heads[slot] = i;
+            keys[slot] = key;
             last[i] = i;
+            isHead[i] = 1;
         } else {
             next[last[head]] = i;
             last[head] = i;
@@ -53,8 +61,8 @@ function joinAlong(items: readonly Hashed[], d: number): Hashed[] {
     if (!chained) return items as Hashed[];
     const result: (Hashed | undefined)[] = [...items];
     let changed = false;
-    for (const head of first.values()) {
-        if (next[head] === -1) continue;
+    for (let head = 0; head < n; head++) {
+        if (isHead[head] === 0 || next[head] === -1) continue;
         const chain: number[] = [];
         for (let i = head; i !== -1; i = next[i]) chain.push(i);
         // Equal hashes may hide unequal boxes: split the chain by what the boxes are.
