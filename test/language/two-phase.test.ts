@@ -17,7 +17,12 @@ const MASKED = protocol(`
 `);
 
 /** Builds one file, recording in order what happened: the announcement of its structural diagnostics and the start of its analysis. */
-async function validate(text: string, options: { validation: true | { categories: string[] }; cancelAtAnalysis?: boolean } = { validation: true }) {
+async function validate(text: string, options: {
+    validation: true | { categories: string[] };
+    cancelAtAnalysis?: boolean;
+    /** What the listener of the structural diagnostics returns: a write that ends later, or fails. */
+    publishing?: 'written later' | 'failing';
+} = { validation: true }) {
     const { shared, detente } = createDetenteServices(EmptyFileSystem);
     shared.workspace.ImportResolver.setProjectRoot(ROOT);
     const document = shared.workspace.LangiumDocumentFactory.fromString(text, URI.file(path.join(ROOT, 'main.detente')));
@@ -29,6 +34,9 @@ async function validate(text: string, options: { validation: true | { categories
         expect(validated).toBe(document);
         events.push('structural diagnostics');
         announced.push(diagnostics);
+        if (options.publishing === 'written later') return new Promise<void>(resolve => setTimeout(() => { events.push('written'); resolve(); }, 20));
+        if (options.publishing === 'failing') return Promise.reject(new Error('the editor is gone'));
+        return undefined;
     });
     detente.model.Analyses.budgets = new class extends Budgets {
         override for(task: Task) {
@@ -61,6 +69,15 @@ describe('two-phase validation', () => {
         expect(clean.announced[0].filter(isAnalysisFinding)).toEqual([]);
         expect(summary(clean.document.diagnostics!)).toContain('masked-threshold@30/2');
         expect(summary(clean.document.diagnostics!.filter(d => !isAnalysisFinding(d)))).toEqual(summary(clean.announced[0]));
+    });
+
+    test('the analysis waits until the structural diagnostics are written, and runs even when they cannot be', async () => {
+        const later = await validate(MASKED, { validation: true, publishing: 'written later' });
+        expect(later.events).toEqual(['structural diagnostics', 'written', 'analysis']);
+        expect(summary(later.document.diagnostics!)).toContain('masked-threshold@30/2');
+        const failing = await validate(MASKED, { validation: true, publishing: 'failing' });
+        expect(failing.events).toEqual(['structural diagnostics', 'analysis']);
+        expect(summary(failing.document.diagnostics!)).toContain('masked-threshold@30/2');
     });
 
     test('an accepted finding of the analysis: accepted in the complete set, never reported unused before the analysis', async () => {

@@ -27,11 +27,12 @@ export function publishDiagnosticsBeforeAnalysis(connection: Connection, service
         analysed.set(document.uri.toString(), { text: document.textDocument.getText(), findings });
     });
     services.shared.workspace.TextDocuments?.onDidClose(event => analysed.delete(event.document.uri));
+    // Returns the message's promise: the analysis waits until it is written (see DetenteDocumentValidator).
     validator.onStructuralDiagnostics(({ document, diagnostics }) => {
         const uri = document.uri.toString();
         const before = analysed.get(uri);
         const carried = before ? moved(before, document.textDocument.getText()) : [];
-        void connection.sendDiagnostics({ uri, diagnostics: [...diagnostics, ...carried] });
+        return connection.sendDiagnostics({ uri, diagnostics: [...diagnostics, ...carried] });
     });
 }
 

@@ -1,6 +1,6 @@
 // Gives lexer, parser and linker errors Détente's codes (`syntax`, `unresolved-reference`, `unit-mismatch`) and domain wording.
 import {
-    type AstNode, Cancellation, DefaultDocumentValidator, type Disposable, Emitter, type LangiumDocument, type ParseResult, type ReferenceInfo,
+    type AstNode, Cancellation, DefaultDocumentValidator, type Disposable, type LangiumDocument, type ParseResult, type ReferenceInfo,
     type ScopeProvider, type ValidationAcceptor, type ValidationCheck, type ValidationOptions
 } from 'langium';
 import { forEachNode } from '../workspace/ast-walk.js';
@@ -36,7 +36,7 @@ export interface StructuralDiagnostics {
 
 export class DetenteDocumentValidator extends DefaultDocumentValidator {
     protected readonly scopes: ScopeProvider;
-    protected readonly structural = new Emitter<StructuralDiagnostics>();
+    protected readonly structuralListeners: Array<(found: StructuralDiagnostics) => unknown> = [];
 
     constructor(services: DetenteServices) {
         super(services);
@@ -46,20 +46,33 @@ export class DetenteDocumentValidator extends DefaultDocumentValidator {
     /**
      * Every check, then the document's `accept` clauses applied to what they found (see accepts.ts). The
      * situation analysis runs last: what the other checks found is announced first (the language server
-     * publishes it), so that a drafter sees a typo at once, not after the analysis of every situation.
+     * publishes it), so that a drafter sees a typo at once, not after the analysis of every situation. The
+     * analysis waits until the listeners are done: the connection writes a message on later turns of the
+     * event loop, which the analysis would otherwise hold up.
      */
     override async validateDocument(document: LangiumDocument, options: ValidationOptions = {}, cancelToken = Cancellation.CancellationToken.None): Promise<Diagnostic[]> {
         const categories = options.categories ?? [...this.validationRegistry.getAllValidationCategories(document)];
         const structural = await super.validateDocument(document, { ...options, categories: categories.filter(c => c !== ANALYSIS_CATEGORY) }, cancelToken);
         if (!categories.includes(ANALYSIS_CATEGORY)) return applyAcceptances(document, structural, { analysed: false });
-        this.structural.fire({ document, diagnostics: applyAcceptances(document, structural, { analysed: false }) });
+        const found = { document, diagnostics: applyAcceptances(document, structural, { analysed: false }) };
+        // A message that cannot be written (the editor gone) does not stop the analysis.
+        await Promise.all(this.structuralListeners.map(listener => Promise.resolve(listener(found)).catch(() => undefined)));
         const findings = await super.validateDocument(document, { ...options, categories: [ANALYSIS_CATEGORY] }, cancelToken);
         return applyAcceptances(document, [...structural, ...findings]);
     }
 
-    /** Each document's diagnostics once all but the situation analysis are known (only when the analysis is to follow). */
-    onStructuralDiagnostics(listener: (found: StructuralDiagnostics) => void): Disposable {
-        return this.structural.event(listener);
+    /**
+     * Each document's diagnostics once all but the situation analysis are known (only when the analysis is to
+     * follow). The analysis starts once what the listener returns has settled.
+     */
+    onStructuralDiagnostics(listener: (found: StructuralDiagnostics) => unknown): Disposable {
+        this.structuralListeners.push(listener);
+        return {
+            dispose: () => {
+                const at = this.structuralListeners.indexOf(listener);
+                if (at >= 0) this.structuralListeners.splice(at, 1);
+            },
+        };
     }
 
     /** Every node's checks, as Langium runs them, with one walk of the tree and a pause per batch of nodes. */
