@@ -40,6 +40,11 @@ export class LevelFunction {
     /** The boxes of each level above the baseline, the most severe first. */
     protected byRankDown?: BoxMask[];
 
+    /** How many coverage questions a rule's mildest corner was tried on, and how many it settled. */
+    protected readonly corners = { tried: 0, settled: 0 };
+    /** Per dimension, whether lower is worse: where a box's mildest cell is its highest. */
+    protected readonly worseWhenLower: readonly boolean[];
+
     /** The situations the protocol covers (its scope): outside them, no level applies. */
     readonly inside: Region;
 
@@ -48,6 +53,7 @@ export class LevelFunction {
         this.inside = inside ?? space.inside(protocol);
         this.ruleRegions = ruleRegions ?? protocol.rules.map(rule => space.rule(rule, this.inside));
         this.ranks = protocol.rules.map(rule => this.rankOf(rule.level));
+        this.worseWhenLower = space.axes.map(axis => axis.indicator.worse === 'lower');
         let order = 0;
         this.ruleBoxes = this.ruleRegions.flatMap((region, rule) =>
             region.boxes.map(box => ({ box, rule, rank: this.ranks[rule], order: order++ })));
@@ -122,16 +128,13 @@ export class LevelFunction {
         });
     }
 
-    /** How many coverage questions the mildest corner was tried on, and how many it settled. */
-    protected readonly corners = { tried: 0, settled: 0 };
-
     /** The cell of a box least bad on every directed indicator (its lowest on neutral ones). */
     protected mildestCorner(box: Box): Box {
         const corner = box.slice();
-        for (let d = 0; d < this.space.axes.length; d++) {
-            const end = this.space.axes[d].indicator.worse === 'lower' ? box[2 * d + 1] : box[2 * d];
-            corner[2 * d] = end;
-            corner[2 * d + 1] = end;
+        for (let k = 0; k < corner.length; k += 2) {
+            const end = this.worseWhenLower[k >> 1] ? box[k + 1] : box[k];
+            corner[k] = end;
+            corner[k + 1] = end;
         }
         return corner;
     }

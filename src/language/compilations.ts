@@ -88,8 +88,12 @@ export class Compilations {
     inputsOf(document: LangiumDocument): CompileInput[] {
         const protocols = this.models.forDocument(document);
         const findings = this.findings(document);
-        const source = this.source(document.uri);
-        return protocols.map(protocol => ({ protocol, findings: findingsOf(protocol, protocols.filter(other => other !== protocol), findings), source }));
+        return protocols.map(protocol => this.inputOf(document, protocol, protocols, findings));
+    }
+
+    /** What compiling one protocol of a document takes from it (the document's protocols and findings, when already known). */
+    protected inputOf(document: LangiumDocument, protocol: Protocol, protocols = this.models.forDocument(document), findings = this.findings(document)): CompileInput {
+        return { protocol, findings: findingsOf(protocol, protocols.filter(other => other !== protocol), findings), source: this.source(document.uri) };
     }
 
     /**
@@ -97,8 +101,7 @@ export class Compilations {
      * other protocols do not count), when its analysis stopped early, or when its tables exceed their budget.
      */
     compile(document: LangiumDocument, protocol: Protocol, options: CompileOptions = {}): Compilation {
-        const others = this.models.forDocument(document).filter(other => other !== protocol);
-        return this.compileInput({ protocol, findings: findingsOf(protocol, others, this.findings(document)), source: this.source(document.uri) }, options);
+        return this.compileInput(this.inputOf(document, protocol), options);
     }
 
     /** `compile`, on what was taken from the file. */
