@@ -16,6 +16,12 @@ import { SituationSpace } from './situations.js';
 
 export interface AnalysisOptions {
     readonly budget?: Budget;
+    /**
+     * Whether indicators tested only together may share a joint axis (joint.ts; on by default). Off, every
+     * indicator has an axis of its own: the same findings, as the tests hold it, at the cost of a union of
+     * 2^k boxes for `(a or b) and …` over k clauses.
+     */
+    readonly joint?: boolean;
 }
 
 export interface Analysis {
@@ -74,7 +80,7 @@ function* analysisSteps(protocol: Protocol, options: AnalysisOptions): Generator
         ...checkConfidentialLeaks(protocol),
     ];
     const budget = options.budget ?? new Budget();
-    const space = new SituationSpace(protocol, { budget });
+    const space = new SituationSpace(protocol, { budget, joint: options.joint ?? true });
     // Then each declaration on its own, under budgets of their own: the budget of the whole may only cut what follows.
     const started = Date.now();
     const declarations = yield* checkDeclarations(space, budget);

@@ -1,6 +1,7 @@
 // What every situation check works from: the protocol, its situation space and its level function.
 import type { Level, Protocol, Rule, SourceRef } from '../model/protocol.js';
 import type { BoxMask } from './box-sets.js';
+import type { Budget } from './budget.js';
 import { type Box, boxWithin } from './boxes.js';
 import type { SituationWitness } from './findings.js';
 import { type Coverage, LevelFunction } from './levels.js';
@@ -26,6 +27,20 @@ export class AnalysisContext {
         this.levels = new LevelFunction(protocol, space, rules?.every(region => region !== undefined) ? rules as Region[] : undefined,
             declarations?.inside);
     }
+
+    /** The same analysis over an axis per indicator (what tables show), when the analysis joined some axes; built once. */
+    perIndicator(): AnalysisContext {
+        if (!this.space.joint) return this;
+        return this.separate ??= new AnalysisContext(this.protocol, this.space.perIndicator());
+    }
+
+    /** Runs `work` with its operations charged to `budget`, over both spaces when there are two. */
+    withBudget<T>(budget: Budget, work: () => T): T {
+        const separate = this.separate;
+        return this.space.space.withBudget(budget, () => separate ? separate.withBudget(budget, work) : work());
+    }
+
+    protected separate?: AnalysisContext;
 
     /** The situations the protocol covers (its scope). */
     get inside(): Region {
@@ -105,9 +120,8 @@ export class AnalysisContext {
 
     /** The axes on which two situations differ. */
     differingAxes(a: Situation, b: Situation): Set<number> {
-        return new Set(this.space.axes.map((axis, d) => ({ axis, d }))
-            .filter(({ axis }) => !sameValue(a.get(axis.indicator.name), b.get(axis.indicator.name)))
-            .map(({ d }) => d));
+        return new Set(this.space.axes.map((_, d) => d)
+            .filter(d => this.space.indicatorsOn(d).some(({ name }) => !sameValue(a.get(name), b.get(name)))));
     }
 
     /** The rules that hold in a situation, in protocol order. */

@@ -53,7 +53,9 @@ export function explain(protocol: Protocol, given: Situation, budget?: Budget): 
     for (const [indicator, value] of given) {
         if (value.kind === 'number') extraValues.set(indicator, [value.value]);
     }
-    const space = new SituationSpace(protocol, { budget, extraValues });
+    // Joint axes, unless the given values name some indicators of one and not the others: no box holds just those.
+    const joint = new SituationSpace(protocol, { budget, extraValues, joint: true });
+    const space = joint.boxOf(given) ? joint : joint.perIndicator();
     const context = new AnalysisContext(protocol, space);
     const box = space.boxOf(given);
     if (!box) throw new Error('a given value outside the situation space');

@@ -53,7 +53,7 @@ export class LevelFunction {
         this.inside = inside ?? space.inside(protocol);
         this.ruleRegions = ruleRegions ?? protocol.rules.map(rule => space.rule(rule, this.inside));
         this.ranks = protocol.rules.map(rule => this.rankOf(rule.level));
-        this.worseWhenLower = space.axes.map(axis => axis.indicator.worse === 'lower');
+        this.worseWhenLower = space.axes.map((_, d) => space.direction(d) === 'lower');
         let order = 0;
         this.ruleBoxes = this.ruleRegions.flatMap((region, rule) =>
             region.boxes.map(box => ({ box, rule, rank: this.ranks[rule], order: order++ })));

@@ -7,6 +7,7 @@ import {
 import { type Unit, fromBase, toBase } from '../model/units.js';
 import type { Box } from './boxes.js';
 import type { Budget } from './budget.js';
+import { type JointAxis, evaluate, indicatorsOf, planJointAxes } from './joint.js';
 import { type Region, Space } from './regions.js';
 
 /** The value of one indicator in a situation. */
@@ -23,28 +24,74 @@ export type SituationText = Record<string, string | boolean>;
 
 type NumericCell = { readonly kind: 'point'; readonly at: Rational } | { readonly kind: 'gap'; readonly above: Rational; readonly below?: Rational };
 
-export type Axis =
+/** An indicator's own axis. */
+export type IndicatorAxis =
     | { readonly kind: 'numeric'; readonly indicator: Indicator; readonly integer: boolean; readonly cells: readonly NumericCell[] }
     | { readonly kind: 'members'; readonly indicator: Indicator; readonly members: readonly string[] };
+
+/** An axis of the space: one indicator's, or the joint axis of indicators tested only together (see joint.ts). */
+export type Axis = IndicatorAxis | JointAxis;
 
 export interface SpaceOptions {
     readonly budget?: Budget;
     /** Values to distinguish besides the protocol's own constants (e.g. a situation being explained). */
     readonly extraValues?: ReadonlyMap<string, readonly Rational[]>;
+    /**
+     * Whether indicators tested only together may share a joint axis (joint.ts), where conditions would
+     * otherwise take very many boxes. For the analysis; tables, which show a column per indicator, keep
+     * an axis per indicator.
+     */
+    readonly joint?: boolean;
 }
 
 export class SituationSpace {
     readonly space: Space;
     readonly axes: readonly Axis[];
+    /** Whether some axis is joint. */
+    readonly joint: boolean;
     protected readonly axisIndex: ReadonlyMap<string, number>;
+    /** Per indicator of a joint axis, its place among the axis' parts. */
+    protected readonly partIndex = new Map<string, number>();
     protected readonly cellValues: Value[][] = [];
     protected readonly texts = new WeakMap<Value, string>();
+    protected readonly truths = new WeakMap<Test, readonly boolean[]>();
+    protected readonly jointDimensions = new WeakMap<Condition, number>();
 
-    constructor(readonly protocol: Protocol, options: SpaceOptions = {}) {
+    constructor(readonly protocol: Protocol, readonly options: SpaceOptions = {}) {
         const constants = collectConstants(protocol, options.extraValues);
-        this.axes = protocol.indicators.map(indicator => axisOf(indicator, constants.get(indicator.name) ?? []));
-        this.axisIndex = new Map(this.axes.map((axis, i) => [axis.indicator.name, i]));
-        this.space = new Space(this.axes.map(axis => axis.kind === 'numeric' ? axis.cells.length : axis.members.length), options.budget);
+        const own = protocol.indicators.map(indicator => axisOf(indicator, constants.get(indicator.name) ?? []));
+        const ownAxis = new Map(own.map(axis => [axis.indicator.name, axis]));
+        const joints = options.joint
+            ? planJointAxes(protocol, name => memberNamesOrUndefined(ownAxis.get(name)!), test => this.truthOf(ownAxis.get(test.indicator)!, test))
+            : [];
+        const jointOf = new Map(joints.flatMap(joint => joint.parts.map((part, i) => {
+            this.partIndex.set(part.indicator.name, i);
+            return [part.indicator.name, joint] as const;
+        })));
+        // Each joint axis takes the place of its first indicator.
+        this.axes = own.flatMap((axis): Axis[] => {
+            const joint = jointOf.get(axis.indicator.name);
+            return !joint ? [axis] : joint.parts[0].indicator === axis.indicator ? [joint] : [];
+        });
+        this.joint = joints.length > 0;
+        this.axisIndex = new Map(this.axes.flatMap((axis, d) => indicatorsOfAxis(axis).map(indicator => [indicator.name, d] as const)));
+        this.space = new Space(this.axes.map(axisSize), options.budget);
+    }
+
+    /** The indicators of an axis: one, or the parts of a joint axis. */
+    indicatorsOn(dimension: number): readonly Indicator[] {
+        return indicatorsOfAxis(this.axes[dimension]);
+    }
+
+    /** Which way is worse along an axis: towards its last cell, its first, or neither. */
+    direction(dimension: number): 'higher' | 'lower' | 'neutral' {
+        const axis = this.axes[dimension];
+        return (axis.kind === 'joint' ? axis.worse : axis.indicator.worse) ?? 'neutral';
+    }
+
+    /** The same protocol over an axis per indicator (for tables, which show a column per indicator). */
+    perIndicator(): SituationSpace {
+        return this.joint ? new SituationSpace(this.protocol, { ...this.options, budget: this.space.budget, joint: false }) : this;
     }
 
     axisOf(indicator: string): number {
@@ -55,6 +102,8 @@ export class SituationSpace {
 
     /** Where a condition holds. */
     condition(condition: Condition): Region {
+        const joint = this.joint ? this.jointDimension(condition) : -1;
+        if (joint >= 0) return this.jointRegion(joint, condition);
         switch (condition.kind) {
             case 'test':
                 return this.test(condition.test);
@@ -88,11 +137,56 @@ export class SituationSpace {
 
     test(test: Test): Region {
         const dimension = this.axisOf(test.indicator);
-        const ranges = this.rangesOf(this.axes[dimension], test);
-        return this.space.region(ranges.map(([lo, hi]) => this.space.slab(dimension, lo, hi)));
+        const axis = this.axes[dimension];
+        if (axis.kind === 'joint') return this.jointRegion(dimension, { kind: 'test', test });
+        return this.space.region(this.rangesOf(axis, test).map(([lo, hi]) => this.space.slab(dimension, lo, hi)));
     }
 
-    protected rangesOf(axis: Axis, test: Test): Array<[number, number]> {
+    /** The joint axis every indicator of a condition lies on, or -1. */
+    protected jointDimension(condition: Condition): number {
+        let found = this.jointDimensions.get(condition);
+        if (found === undefined) {
+            const dimensions = new Set([...indicatorsOf(condition)].map(name => this.axisOf(name)));
+            const [only] = dimensions;
+            found = dimensions.size === 1 && this.axes[only].kind === 'joint' ? only : -1;
+            this.jointDimensions.set(condition, found);
+        }
+        return found;
+    }
+
+    /**
+     * Where a condition over one joint axis holds: the classes where it holds. Every condition of the
+     * protocol is constant on each class (that is how the classes were made); one that is not is a fault.
+     */
+    protected jointRegion(dimension: number, condition: Condition): Region {
+        const axis = this.axes[dimension] as JointAxis;
+        const holds = (test: Test) => this.truthOf(this.partAxis(axis, test.indicator), test);
+        const truths = axis.classes.map(values => {
+            const each = values.map(value => evaluate(condition, value, this.partIndex, holds));
+            if (each.some(truth => truth !== each[0])) throw new Error(`a condition on ${axis.parts.map(p => p.indicator.name).join(', ')} tells apart joint values of one class`);
+            return each[0];
+        });
+        return this.space.region(runs(truths).map(([lo, hi]) => this.space.slab(dimension, lo, hi)));
+    }
+
+    /** A part of a joint axis as an axis of its own. */
+    protected partAxis(axis: JointAxis, indicator: string): IndicatorAxis {
+        const part = axis.parts[this.partIndex.get(indicator)!];
+        return { kind: 'members', indicator: part.indicator, members: part.members };
+    }
+
+    /** Per member of a members-valued axis, whether a test holds there. */
+    protected truthOf(axis: IndicatorAxis, test: Test): readonly boolean[] {
+        let truth = this.truths.get(test);
+        if (!truth) {
+            const each = memberNames(axis).map(() => false);
+            for (const [lo, hi] of this.rangesOf(axis, test)) each.fill(true, lo, hi + 1);
+            this.truths.set(test, truth = each);
+        }
+        return truth;
+    }
+
+    protected rangesOf(axis: IndicatorAxis, test: Test): Array<[number, number]> {
         const last = axis.kind === 'numeric' ? axis.cells.length - 1 : axis.members.length - 1;
         switch (test.kind) {
             case 'flag':
@@ -108,7 +202,7 @@ export class SituationSpace {
         }
     }
 
-    protected compareRanges(axis: Axis, operator: string, value: TestValue): Array<[number, number]> {
+    protected compareRanges(axis: IndicatorAxis, operator: string, value: TestValue): Array<[number, number]> {
         if (axis.kind === 'numeric') {
             if (value.kind !== 'quantity') return [];
             const v = value.quantity.base;
@@ -119,7 +213,19 @@ export class SituationSpace {
         return runs(axis.members.map((_, i) => orderHolds(i, operator, position)));
     }
 
-    /** The value of a cell: a boundary itself, a round number inside a gap, or a member. */
+    /** Sets, in `situation`, the values of an axis' indicators at one of its cells (a joint axis: its class's first joint value). */
+    assign(situation: Map<string, Value>, dimension: number, cell: number): void {
+        const axis = this.axes[dimension];
+        if (axis.kind === 'joint') this.assignJoint(situation, dimension, axis.classes[cell][0]);
+        else situation.set(axis.indicator.name, this.valueAt(dimension, cell));
+    }
+
+    /** Sets, in `situation`, the values of a joint axis' indicators: a member index per part. */
+    assignJoint(situation: Map<string, Value>, dimension: number, value: readonly number[]): void {
+        (this.axes[dimension] as JointAxis).parts.forEach((part, i) => situation.set(part.indicator.name, memberValue(part.indicator, part.members, value[i])));
+    }
+
+    /** The value of a cell of an indicator's own axis: a boundary itself, a round number inside a gap, or a member. */
     valueAt(dimension: number, cell: number): Value {
         // Worked out once per cell: every witness asks for a value on every axis.
         const values = this.cellValues[dimension] ??= [];
@@ -135,9 +241,8 @@ export class SituationSpace {
 
     protected cellValue(dimension: number, cell: number): Value {
         const axis = this.axes[dimension];
-        if (axis.kind === 'members') {
-            return axis.indicator.kind === 'flag' ? { kind: 'flag', value: cell === 1 } : { kind: 'member', member: axis.members[cell] };
-        }
+        if (axis.kind === 'joint') throw new Error('a joint axis has a value per indicator');
+        if (axis.kind === 'members') return memberValue(axis.indicator, axis.members, cell);
         const c = axis.cells[cell];
         return { kind: 'number', value: c.kind === 'point' ? c.at : roundValueIn(c.above, c.below, axis.indicator.unit, axis.integer, axis.indicator.units) };
     }
@@ -145,11 +250,8 @@ export class SituationSpace {
     /** The cell a value falls in (the value need not be a boundary of the protocol). */
     cellOf(dimension: number, value: Value): number | undefined {
         const axis = this.axes[dimension];
-        if (axis.kind === 'members') {
-            const name = value.kind === 'flag' ? String(value.value) : value.kind === 'member' ? value.member : undefined;
-            const index = name === undefined ? -1 : axis.members.indexOf(name);
-            return index < 0 ? undefined : index;
-        }
+        if (axis.kind === 'joint') throw new Error('a joint axis has a value per indicator');
+        if (axis.kind === 'members') return memberIndex(axis.members, value);
         if (value.kind !== 'number') return undefined;
         const index = axis.cells.findIndex(cell => cell.kind === 'point'
             ? equals(cell.at, value.value)
@@ -162,12 +264,26 @@ export class SituationSpace {
         const box = this.space.fullBox();
         for (const [indicator, value] of situation) {
             const dimension = this.axisOf(indicator);
-            const cell = this.cellOf(dimension, value);
+            const axis = this.axes[dimension];
+            const cell = axis.kind === 'joint' ? this.classOf(axis, situation) : this.cellOf(dimension, value);
             if (cell === undefined) return undefined;
             box[2 * dimension] = cell;
             box[2 * dimension + 1] = cell;
         }
         return box;
+    }
+
+    /** The class of a joint axis a situation's values fall in; undefined when it leaves some of them out (no box holds just those). */
+    protected classOf(axis: JointAxis, situation: Situation): number | undefined {
+        const value: number[] = [];
+        for (const part of axis.parts) {
+            const given = situation.get(part.indicator.name);
+            const index = given && memberIndex(part.members, given);
+            if (index === undefined) return undefined;
+            value.push(index);
+        }
+        const found = axis.classes.findIndex(values => values.some(other => other.every((m, i) => m === value[i])));
+        return found < 0 ? undefined : found;
     }
 
     /**
@@ -176,9 +292,7 @@ export class SituationSpace {
      */
     witness(box: Box): Situation {
         const situation = new Map<string, Value>();
-        this.axes.forEach((axis, d) => {
-            situation.set(axis.indicator.name, this.valueAt(d, this.pickCell(d, box[2 * d], box[2 * d + 1])));
-        });
+        this.axes.forEach((_, d) => this.assign(situation, d, this.pickCell(d, box[2 * d], box[2 * d + 1])));
         return situation;
     }
 
@@ -225,16 +339,16 @@ export class SituationSpace {
     /** A situation for people: every indicator, or only those of the given axes. */
     describe(situation: Situation, axes?: ReadonlySet<number>): string {
         const parts = this.axes
-            .filter((_, d) => !axes || axes.has(d))
-            .map(axis => `${axis.indicator.name} = ${this.format(axis.indicator, situation.get(axis.indicator.name)!)}`);
+            .flatMap((axis, d) => !axes || axes.has(d) ? indicatorsOfAxis(axis) : [])
+            .map(indicator => `${indicator.name} = ${this.format(indicator, situation.get(indicator.name)!)}`);
         return parts.length > 0 ? parts.join(', ') : 'any situation';
     }
 
     toText(situation: Situation): SituationText {
         const text: SituationText = {};
-        for (const axis of this.axes) {
-            const value = situation.get(axis.indicator.name);
-            if (value) text[axis.indicator.name] = value.kind === 'flag' ? value.value : this.format(axis.indicator, value);
+        for (const indicator of this.axes.flatMap(indicatorsOfAxis)) {
+            const value = situation.get(indicator.name);
+            if (value) text[indicator.name] = value.kind === 'flag' ? value.value : this.format(indicator, value);
         }
         return text;
     }
@@ -263,8 +377,30 @@ export function formatValue(indicator: Indicator, value: Value): string {
     }
 }
 
-function memberNames(axis: Axis): readonly string[] {
+function memberNames(axis: IndicatorAxis): readonly string[] {
     return axis.kind === 'members' ? axis.members : [];
+}
+
+function memberNamesOrUndefined(axis: IndicatorAxis): readonly string[] | undefined {
+    return axis.kind === 'members' ? axis.members : undefined;
+}
+
+function memberValue(indicator: Indicator, members: readonly string[], index: number): Value {
+    return indicator.kind === 'flag' ? { kind: 'flag', value: index === 1 } : { kind: 'member', member: members[index] };
+}
+
+function memberIndex(members: readonly string[], value: Value): number | undefined {
+    const name = value.kind === 'flag' ? String(value.value) : value.kind === 'member' ? value.member : undefined;
+    const index = name === undefined ? -1 : members.indexOf(name);
+    return index < 0 ? undefined : index;
+}
+
+function indicatorsOfAxis(axis: Axis): readonly Indicator[] {
+    return axis.kind === 'joint' ? axis.parts.map(part => part.indicator) : [axis.indicator];
+}
+
+function axisSize(axis: Axis): number {
+    return axis.kind === 'numeric' ? axis.cells.length : axis.kind === 'members' ? axis.members.length : axis.classes.length;
 }
 
 /** The constants each measured indicator is compared with anywhere in the protocol (base units). */
@@ -301,7 +437,7 @@ function collectConstants(protocol: Protocol, extra?: ReadonlyMap<string, readon
     return constants;
 }
 
-function axisOf(indicator: Indicator, constants: readonly Rational[]): Axis {
+function axisOf(indicator: Indicator, constants: readonly Rational[]): IndicatorAxis {
     switch (indicator.kind) {
         case 'flag':
             return { kind: 'members', indicator, members: ['false', 'true'] };

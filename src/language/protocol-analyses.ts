@@ -41,7 +41,7 @@ export class Analyses {
 
     /** Asks a complete analysis one more question, under the budget of that kind of question. */
     ask<T>(analysis: Analysis, task: Task, question: (analysis: Analysis) => T): T {
-        const space = analysis.context?.space.space;
-        return space ? space.withBudget(this.budgets.for(task), () => question(analysis)) : question(analysis);
+        const context = analysis.context;
+        return context ? context.withBudget(this.budgets.for(task), () => question(analysis)) : question(analysis);
     }
 }

@@ -22,6 +22,7 @@ export function constraintsOf(space: SituationSpace, box: Box): Constraint[] {
 
 export function constraintOn(space: SituationSpace, dimension: number, lo: number, hi: number): Constraint {
     const axis = space.axes[dimension];
+    if (axis.kind === 'joint') throw new Error('tables show a column per indicator: build them over an axis per indicator (SituationSpace.perIndicator)');
     const whole = lo === 0 && hi === space.space.sizes[dimension] - 1;
     if (axis.kind === 'members') {
         return { kind: 'members', indicator: axis.indicator, members: axis.members.slice(lo, hi + 1), whole };

@@ -47,7 +47,8 @@ export function decisionTables(analysis: Analysis): DecisionTables {
     if (!context || analysis.incomplete) {
         throw new Error(`the analysis of ${analysis.protocol.name} is incomplete: ${analysis.incomplete ?? 'no situation space'}`);
     }
-    const { protocol, space, levels } = context;
+    // A column per indicator: over an axis per indicator, even where the analysis joined some.
+    const { protocol, space, levels } = context.perIndicator();
     const levelOf = (name: string) => protocol.levels.find(l => l.name === name)!;
     const ruleRows = protocol.rules.flatMap((rule, i) => {
         const boxes = sortBoxes(merged(levels.ruleRegions[i]));

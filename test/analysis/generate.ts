@@ -179,3 +179,85 @@ export const randomProtocol: fc.Arbitrary<Protocol> = fc
             complete: true,
         }));
     });
+
+/** A flag, scale or choice with a random direction of danger (flags and scales; choices are neutral). */
+const membersShape: fc.Arbitrary<IndicatorShape> = fc.record({
+    kind: fc.constantFrom<IndicatorKind>('flag', 'flag', 'flag', 'scale', 'choice'),
+    worse: fc.constantFrom<Direction>('higher', 'higher', 'lower', undefined),
+    tentative: fc.constant(false),
+    unit: fc.constant(0),
+});
+
+/**
+ * A protocol with a condition in conjunctive form: `(a or b) and (c or d) and …`, 7 clauses of two or three
+ * tests over 14 flags, scales and choices (what joint axes are for), among rules that may test some of the
+ * same indicators on their own or in other combinations, and a measured indicator; scopes, off-ramps and
+ * scenarios as in `randomProtocol`.
+ */
+export const clausalProtocol: fc.Arbitrary<Protocol> = fc
+    .record({
+        shapes: fc.array(membersShape, { minLength: 14, maxLength: 14 }),
+        measured: indicatorShape.filter(shape => !['flag', 'scale', 'choice'].includes(shape.kind)),
+        clauseLevel: fc.integer({ min: 1, max: 3 }),
+    })
+    .chain(({ shapes, measured, clauseLevel }) => {
+        const indicators = [...shapes.map(indicatorOf), indicatorOf(measured, shapes.length)];
+        const members = indicators.slice(0, shapes.length);
+        const levels: Level[] = LEVELS.map((name, rank) => ({ name, label: name, rank, source: place() }));
+        const levelName = fc.constantFrom(...levels.map(l => l.name));
+        const testOf = (indicator: Indicator) => testOn(indicator).map((test): Condition => ({ kind: 'test', test }));
+        // Clause i tests indicators 2i and 2i + 1, and one time in five one more from anywhere.
+        const clause = (i: number) => fc.tuple(testOf(members[2 * i]), testOf(members[2 * i + 1]),
+            fc.oneof({ weight: 4, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: fc.constantFrom(...members).chain(testOf) }))
+            .map(([a, b, c]): Condition => ({ kind: 'or', operands: c ? [a, b, c] : [a, b] }));
+        const conjunction = fc.tuple(...Array.from({ length: 7 }, (_, i) => clause(i)))
+            .map((operands): Condition => ({ kind: 'and', operands }));
+        // Other rules over two or three of the indicators: they keep some groups apart, or join them.
+        const some = fc.subarray(indicators, { minLength: 1, maxLength: 3 });
+        const other = some.chain(conditionOver).chain(condition => fc.record({ condition: fc.constant(condition), level: levelName, redline: fc.boolean() }));
+        const deescalation = fc.record({ from: fc.integer({ min: 1, max: 3 }), condition: some.chain(conditionOver) })
+            .chain(d => fc.integer({ min: 0, max: d.from - 1 }).map((to): Deescalation => ({
+                from: levels[d.from].name, to: levels[to].name, condition: d.condition, after: [], source: place(),
+            })));
+        const scenario = fc.record({
+            given: fc.array(fc.constantFrom(...indicators).chain(testOn), { maxLength: 2 }),
+            bound: fc.constantFrom<Scenario['bound']>('exactly', 'at least', 'at most'),
+            level: levelName,
+        }).map((s): Scenario => ({ name: 'scenario', steps: [], confidential: false, source: place(), outside: false, ...s }));
+        return fc.record({
+            conjunction,
+            others: fc.array(other, { maxLength: 4 }),
+            deescalations: fc.array(deescalation, { maxLength: 2 }),
+            scenarios: fc.array(scenario, { maxLength: 2 }),
+            scopes: fc.array(some.chain(conditionOver), { maxLength: 1 }),
+        }).map(({ conjunction: condition, others, deescalations, scenarios, scopes }): Protocol => ({
+            name: 'Clausal',
+            title: 'Clausal',
+            languages: [],
+            confidential: false,
+            requireReciprocity: false,
+            parties: [],
+            bound: [],
+            roles: [],
+            mediators: [],
+            bodies: [],
+            channels: [],
+            actions: [],
+            events: [],
+            scopes: scopes.map((c, i): Scope => ({ citation: `Art. ${i + 1}`, condition: c, source: place() })),
+            duties: [],
+            indicators,
+            levels,
+            rules: [{ condition, level: levels[clauseLevel].name, redline: false }, ...others].map((r, i): Rule => ({
+                kind: r.redline ? 'redline' : 'threshold', name: `R${i}`, condition: r.condition, level: r.level,
+                ...(r.redline ? { consequence: 'x', disclosure: 'public' as const } : {}),
+                source: place(),
+            })),
+            responses: [],
+            deescalations,
+            scenarios: scenarios.map((s, i) => ({ ...s, name: `S${i}` })),
+            source: NOWHERE,
+            extent: NOWHERE.range,
+            complete: true,
+        }));
+    });

@@ -92,20 +92,20 @@ function noMargin(context: AnalysisContext, deescalation: Deescalation, title: s
         const [clo, chi, alo, ahi] = [c[2 * d], c[2 * d + 1], a[2 * d], a[2 * d + 1]];
         const lo = Math.max(clo, alo);
         const hi = Math.min(chi, ahi);
-        let pair: [Value, Value];
-        if (lo <= hi) {
-            const shared = space.valueAt(d, space.pickCell(d, lo, hi));
-            pair = [shared, shared];
-        } else {
-            // c's range ends at `x`, a's starts at `y` (or the other way round): neighbours, or two gaps around one point.
-            const [x, y] = chi < alo ? [chi, alo] : [clo, ahi];
-            const point = Math.abs(x - y) === 2 ? (x + y) / 2 : isGap(context, d, x) ? y : x;
-            const side = (cell: number) => cell === point ? space.valueAt(d, cell) : space.valueBeside(d, cell, point);
-            pair = [side(x), side(y)];
-            boundaries.push(space.describe(new Map([[axis.indicator.name, space.valueAt(d, point)]]), new Set([d])));
+        if (lo <= hi || axis.kind === 'joint') {
+            // Where the ranges share values (always, off the measured continuous axes: see touching), the same value on both sides.
+            const shared = space.pickCell(d, lo, hi);
+            space.assign(offramp, d, shared);
+            space.assign(reescalation, d, shared);
+            return;
         }
-        offramp.set(axis.indicator.name, pair[0]);
-        reescalation.set(axis.indicator.name, pair[1]);
+        // c's range ends at `x`, a's starts at `y` (or the other way round): neighbours, or two gaps around one point.
+        const [x, y] = chi < alo ? [chi, alo] : [clo, ahi];
+        const point = Math.abs(x - y) === 2 ? (x + y) / 2 : isGap(context, d, x) ? y : x;
+        const side = (cell: number) => cell === point ? space.valueAt(d, cell) : space.valueBeside(d, cell, point);
+        boundaries.push(space.describe(new Map([[axis.indicator.name, space.valueAt(d, point)]]), new Set([d])));
+        offramp.set(axis.indicator.name, side(x));
+        reescalation.set(axis.indicator.name, side(y));
     });
     const shown = new Set([
         ...context.relevantAxes(offramp, condition), ...context.relevantAxes(reescalation, band), ...context.differingAxes(offramp, reescalation),

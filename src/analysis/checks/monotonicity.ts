@@ -1,8 +1,8 @@
 // non-monotone: a situation at least as bad on every directed indicator (equal on neutral ones) gets a lower level.
-import type { Indicator } from '../../model/protocol.js';
 import { type Box, boxWithin, piecesOutside } from '../boxes.js';
 import { type AnalysisContext, ruleTitle, related } from '../context.js';
 import { type Finding, PAUSE, finding } from '../findings.js';
+import { atLeastAsBad } from '../joint.js';
 import type { Coverage, RuleBox } from '../levels.js';
 import type { Situation, Value } from '../situations.js';
 
@@ -42,15 +42,12 @@ function violation(context: AnalysisContext, i: number): [Situation, Situation] 
     return undefined;
 }
 
-function direction(indicator: Indicator): 'higher' | 'lower' | 'neutral' {
-    return indicator.worse ?? 'neutral';
-}
-
 /** Every situation at least as bad as some situation of `box`. */
 function worseThan(context: AnalysisContext, box: Box): Box {
     const result = box.slice();
-    context.space.axes.forEach((axis, d) => {
-        switch (direction(axis.indicator)) {
+    context.space.axes.forEach((_, d) => {
+        // A joint axis is directed only when its classes form a chain: what is at least as bad as a class is that class and those after it.
+        switch (context.space.direction(d)) {
             case 'higher': result[2 * d + 1] = context.space.space.sizes[d] - 1; break;
             case 'lower': result[2 * d] = 0; break;
         }
@@ -70,8 +67,16 @@ function witnessPair(context: AnalysisContext, a: Box, b: Box): [Situation, Situ
         const [s, t] = lo <= hi
             ? [space.pickCell(d, lo, hi), space.pickCell(d, lo, hi)]
             : [space.pickCell(d, alo, ahi), space.pickCell(d, blo, bhi)];
-        better.set(axis.indicator.name, space.valueAt(d, s));
-        worse.set(axis.indicator.name, space.valueAt(d, t));
+        if (axis.kind !== 'joint' || s === t) {
+            space.assign(better, d, s);
+            space.assign(worse, d, t);
+            return;
+        }
+        // Classes of a chain: the worse one's first joint value is at least as bad as some joint value of a's classes.
+        const value = axis.classes[t][0];
+        const below = axis.classes.slice(alo, ahi + 1).flat().find(other => atLeastAsBad(axis.parts, other, value))!;
+        space.assignJoint(better, d, below);
+        space.assignJoint(worse, d, value);
     });
     return [better, worse];
 }

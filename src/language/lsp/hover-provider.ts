@@ -190,12 +190,15 @@ export class DetenteHoverProvider extends MultilineCommentHoverProvider {
     protected regionInWords(model: Protocol, rule: Rule | undefined): string | undefined {
         if (!rule || !model.complete) return undefined;
         const analysis = this.analyses.of(model);
-        const context = analysis.context;
-        if (!context || analysis.incomplete) return undefined;
-        const region = context.levels.ruleRegions[model.rules.indexOf(rule)];
-        if (region.isEmpty) return 'no situation (the condition cannot hold)';
+        if (!analysis.context || analysis.incomplete) return undefined;
+        if (analysis.context.levels.ruleRegions[model.rules.indexOf(rule)].isEmpty) return 'no situation (the condition cannot hold)';
         try {
-            return this.analyses.ask(analysis, 'assist', () => region.merged().boxes.map(box => boxText(constraintsOf(context.space, box))).join(', or '));
+            return this.analyses.ask(analysis, 'assist', () => {
+                // Per indicator, as the tables read.
+                const context = analysis.context!.perIndicator();
+                const region = context.levels.ruleRegions[model.rules.indexOf(rule)];
+                return region.merged().boxes.map(box => boxText(constraintsOf(context.space, box))).join(', or ');
+            });
         } catch (error) {
             if (error instanceof BudgetExceeded) return undefined; // a hover answers at once, or leaves the region out
             throw error;
