@@ -7,7 +7,7 @@ import { analyse } from '../src/analysis/analyse.js';
 import { Budget } from '../src/analysis/budget.js';
 import { type Timing, iterationsFor, time } from './measure.js';
 import { type ProcessRun, runCliWithOutput } from './processes.js';
-import { type Services, type Workload, build, freshServices, protocolOf, workload } from './workload.js';
+import { type Services, type Workload, build, buildText, freshServices, protocolOf, workload } from './workload.js';
 
 export interface FamilyResult {
     readonly rules: number;
@@ -28,6 +28,8 @@ export interface ConjunctiveResult {
     /** Clauses `(xi or yi)`. */
     readonly clauses: number;
     readonly cliCheck: ProcessRun & { readonly incomplete: boolean };
+    /** The situation analysis alone, in process, under the command line's budget (absent from older results). */
+    readonly analysis?: Timing;
 }
 
 /** The unstructured family's text, written to the scratch folder. */
@@ -78,15 +80,27 @@ export function conjunctiveProtocol(clauses: number): string {
  * `detente check` of the conjunctive protocol at each number of clauses, up to the first run that stops
  * early or takes longer than `stopAfter` milliseconds (the next ones would only take longer).
  */
-export function measureConjunctive(repo: string, clauses: readonly number[], scratch: string, stopAfter: number, progress: (message: string) => void): ConjunctiveResult[] {
+export async function measureConjunctive(repo: string, clauses: readonly number[], scratch: string, stopAfter: number,
+    progress: (message: string) => void): Promise<ConjunctiveResult[]> {
     const results: ConjunctiveResult[] = [];
     for (const k of clauses) {
         const file = path.join(scratch, `conjunctive-${k}.detente`);
-        fs.writeFileSync(file, conjunctiveProtocol(k));
+        const text = conjunctiveProtocol(k);
+        fs.writeFileSync(file, text);
         const run = cliCheck(repo, file, scratch);
-        progress(`  conjunctive, ${k} clauses: ${run.milliseconds.toFixed(0)} ms, ${run.peakMiB.toFixed(0)} MiB${run.incomplete ? ', analysis-incomplete' : ''}`);
-        results.push({ clauses: k, cliCheck: run });
-        if (run.incomplete || run.milliseconds > stopAfter) break;
+        // The analysis alone, where the command line's time is mostly starting up: what grows with k.
+        const analysis = run.incomplete || run.milliseconds > stopAfter ? undefined : await analysisTime(text, file);
+        progress(`  conjunctive, ${k} clauses: ${run.milliseconds.toFixed(0)} ms, ${run.peakMiB.toFixed(0)} MiB${run.incomplete ? ', analysis-incomplete' : ''}` +
+            `${analysis ? `; analysis ${analysis.median.toFixed(1)} ms` : ''}`);
+        results.push({ clauses: k, cliCheck: run, ...(analysis ? { analysis } : {}) });
+        if (!analysis) break;
     }
     return results;
+}
+
+/** The median of ten analyses of a protocol text, each under a budget of a minute (the command line's). */
+async function analysisTime(text: string, file: string): Promise<Timing> {
+    const services = freshServices();
+    const protocol = protocolOf(services, await buildText(services, text, file, false));
+    return time('analysis', () => analyse(protocol, { budget: Budget.withTimeLimit(60_000) }), { iterations: 10 });
 }

@@ -106,7 +106,7 @@ async function main(): Promise<void> {
             }
         }
         if (clauses.length > 0) progress('conjunctive condition…');
-        const conjunctive = measureConjunctive(REPO, clauses, scratch, 30_000, progress);
+        const conjunctive = await measureConjunctive(REPO, clauses, scratch, 30_000, progress);
 
         const growth: Record<string, number> = {};
         const [small, large] = scaleResults.slice(-2);

@@ -48,8 +48,13 @@ export type Services = ReturnType<typeof freshServices>;
 
 /** Parses and links (and validates, when asked) the workload's text as a new document. */
 export async function build(services: Services, work: Workload, validation: boolean): Promise<LangiumDocument> {
+    return buildText(services, work.text, work.file, validation);
+}
+
+/** Parses and links (and validates, when asked) a protocol text as a new document at `file`. */
+export async function buildText(services: Services, text: string, file: string, validation: boolean): Promise<LangiumDocument> {
     const { shared } = services;
-    const document = shared.workspace.LangiumDocumentFactory.fromString(work.text, URI.file(work.file));
+    const document = shared.workspace.LangiumDocumentFactory.fromString(text, URI.file(file));
     shared.workspace.LangiumDocuments.addDocument(document);
     await shared.workspace.DocumentBuilder.build([document], { validation });
     return document;

@@ -14,8 +14,9 @@ function unstructured(rules: number, check: number, cli: number, incomplete = fa
     };
 }
 
-const conjunctive = (clauses: number, milliseconds: number, peakMiB = 150, incomplete = false): ConjunctiveResult =>
-    ({ clauses, cliCheck: { milliseconds, peakMiB, exitCode: 1, incomplete } });
+/** `analysis`: the in-process analysis alone; by default linear in k. */
+const conjunctive = (clauses: number, milliseconds: number, peakMiB = 150, incomplete = false, analysis = clauses / 2): ConjunctiveResult =>
+    ({ clauses, cliCheck: { milliseconds, peakMiB, exitCode: 1, incomplete }, ...(incomplete ? {} : { analysis: timing(analysis) }) });
 
 const z3 = (identical: boolean): Z3Comparison =>
     ({ rules: 100, engine: 2, z3: 1000, z3Limit: 1e5, ratio: 500, identical, found: { unsatisfiable: 0, masked: 3, redundant: 1 } });
@@ -51,6 +52,14 @@ describe('targets of rules as they come', () => {
         expect(found[4].measured).toContain('not reached');
         // 20 clauses in time but over the memory target.
         expect(verdicts({ conjunctive: [conjunctive(18, 700), conjunctive(20, 900, 400)] })[4].met).toBe(false);
+        // Every run in time, but the analysis doubles with each clause: fitted, p is far above 3.
+        const doubling = verdicts({ conjunctive: [4, 8, 12, 16, 20].map(k => conjunctive(k, 400, 150, false, 2 ** k / 1000)) });
+        expect(doubling[4].met).toBe(true);
+        expect(doubling[5].met).toBe(false);
+        expect(doubling[5].measured).toMatch(/p = (\d+\.\d+)$/);
+        expect(Number(/p = (\d+\.\d+)$/.exec(doubling[5].measured)![1])).toBeGreaterThan(6);
+        // Too few points to fit a growth: not met.
+        expect(verdicts({ conjunctive: [conjunctive(18, 700), conjunctive(20, 800)] })[5].met).toBe(false);
     });
 
     test('what did not run is not run', () => {
