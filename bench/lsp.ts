@@ -58,7 +58,8 @@ export async function measureEditLatency(repo: string, work: Workload, edits: nu
     let span: [number, number] = [0, 0];
     let result: EditLatency;
     const server = spawn(process.execPath, [...flags, path.join(repo, 'out', 'language', 'main.cjs'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-    const connection = createMessageConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin));
+    const reader = new StreamMessageReader(server.stdout);
+    const connection = createMessageConnection(reader, new StreamMessageWriter(server.stdin));
     const uri = pathToFileURL(work.file).toString();
     let published: ((at: number, params: PublishDiagnosticsParams) => void) | undefined;
     connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
@@ -97,12 +98,12 @@ export async function measureEditLatency(repo: string, work: Workload, edits: nu
         contentChanges: [{ range: { start: { line, character: from }, end: { line, character: to } }, text }],
     });
     try {
-        await connection.sendRequest('initialize', {
+        await within(connection.sendRequest('initialize', {
             processId: process.pid,
             rootUri: pathToFileURL(path.dirname(work.file)).toString(),
             capabilities: { textDocument: { publishDiagnostics: { relatedInformation: true } } },
             workspaceFolders: [{ uri: pathToFileURL(path.dirname(work.file)).toString(), name: 'bench' }],
-        });
+        }), 'initialize');
         await connection.sendNotification('initialized', {});
 
         const opened = performance.now();
@@ -173,11 +174,15 @@ export async function measureEditLatency(repo: string, work: Workload, edits: nu
         };
     } finally {
         const exited = new Promise(resolve => server.once('exit', resolve));
-        await connection.sendRequest('shutdown').catch(() => undefined);
+        // A server that is gone answers nothing: the benchmark does not wait for it.
+        await within(connection.sendRequest('shutdown'), 'shutdown').catch(() => undefined);
         await connection.sendNotification('exit').catch(() => undefined);
         await Promise.race([exited, new Promise(resolve => setTimeout(resolve, 5000))]);
         connection.dispose();
         server.kill();
+        // A server that exits while writing leaves part of a message behind; the reader would wait for the
+        // rest, re-arming a timer every 10 s for ever (its dispose does not stop it), and the benchmark would never end.
+        reader.partialMessageTimeout = 0;
     }
     if (!profiles) return result;
     // The server writes its profile as it exits.
@@ -193,4 +198,11 @@ export async function measureEditLatencyProfiled(repo: string, work: Workload, e
     const latency = await measureEditLatency(repo, work, edits);
     const profiled = await measureEditLatency(repo, work, profiledEdits, { profile: true });
     return { ...latency, profile: profiled.profile };
+}
+
+/** A request's answer, or an error once a minute has passed without one (a hang detector, not a measurement). */
+function within<T>(answer: Promise<T>, what: string): Promise<T> {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error(`the server did not answer '${what}' within a minute`)), 60_000); });
+    return Promise.race([answer, late]).finally(() => clearTimeout(timer));
 }
