@@ -71,8 +71,11 @@ export function planJointAxes(protocol: Protocol, members: (indicator: string) =
     return axes;
 }
 
-/** Every condition a situation space is asked about: rules and their exceptions, scopes, off-ramps, scenarios' given values. */
-function conditionsOf(protocol: Protocol): Condition[] {
+/**
+ * Every condition a situation space is asked about: rules and their exceptions, scopes, off-ramps,
+ * scenarios' given values. The space's cells are cut at their constants, and joint axes keep them apart.
+ */
+export function conditionsOf(protocol: Protocol): Condition[] {
     return [
         ...protocol.rules.flatMap(rule => rule.unless ? [rule.condition, rule.unless] : [rule.condition]),
         ...protocol.scopes.map(scope => scope.condition),

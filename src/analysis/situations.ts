@@ -7,7 +7,7 @@ import {
 import { type Unit, fromBase, toBase } from '../model/units.js';
 import type { Box } from './boxes.js';
 import type { Budget } from './budget.js';
-import { type JointAxis, evaluate, indicatorsOf, planJointAxes } from './joint.js';
+import { type JointAxis, conditionsOf, evaluate, indicatorsOf, planJointAxes } from './joint.js';
 import { type Region, Space } from './regions.js';
 
 /** The value of one indicator in a situation. */
@@ -424,13 +424,7 @@ function collectConstants(protocol: Protocol, extra?: ReadonlyMap<string, readon
             default: condition.operands.forEach(visit);
         }
     };
-    protocol.rules.forEach(rule => {
-        visit(rule.condition);
-        if (rule.unless) visit(rule.unless);
-    });
-    protocol.scopes.forEach(scope => visit(scope.condition));
-    protocol.deescalations.forEach(deescalation => deescalation.condition && visit(deescalation.condition));
-    protocol.scenarios.forEach(scenario => scenario.given.forEach(visitTest));
+    conditionsOf(protocol).forEach(visit);
     for (const [indicator, values] of extra ?? []) {
         values.forEach(value => add(indicator, value));
     }
