@@ -20,6 +20,8 @@ export interface ConcreteWitness {
 
 export class AnalysisContext {
     readonly levels: LevelFunction;
+    /** The analysis over an axis per indicator, once asked for (see `perIndicator`). */
+    protected separate?: AnalysisContext;
 
     /** `declarations`: the regions of the protocol's declarations, when already worked out (see checkDeclarations). */
     constructor(readonly protocol: Protocol, readonly space: SituationSpace, protected readonly declarations?: DeclarationRegions) {
@@ -39,8 +41,6 @@ export class AnalysisContext {
         const separate = this.separate;
         return this.space.space.withBudget(budget, () => separate ? separate.withBudget(budget, work) : work());
     }
-
-    protected separate?: AnalysisContext;
 
     /** The situations the protocol covers (its scope). */
     get inside(): Region {

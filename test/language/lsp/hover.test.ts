@@ -48,6 +48,16 @@ describe('hover', () => {
         });
     });
 
+    test('a condition in conjunctive form, analysed over joint axes: its region still in words per indicator', async () => {
+        const flags = Array.from({ length: 14 }, (_, i) => `    indicator f${i} "Flag ${i}" : flag`).join('\n');
+        const clauses = Array.from({ length: 7 }, (_, i) => `(f${2 * i} or f${2 * i + 1})`).join(' and ');
+        await hover({
+            text: `protocol C "Clauses" {\n${flags}\n    ladder { Routine "Routine" Crisis "Crisis" }\n    threshold <|>Every: ${clauses} -> Crisis\n}\n`,
+            index: 0,
+            hover: /^\*\*threshold\*\* `Every` → `Crisis`\n\nHolds where f0 = true, f2 = true, f4 = true, f6 = true, f8 = true, f10 = true, f12 = true, or /,
+        });
+    });
+
     test('a threshold and a red line: level, citation and region in words', async () => {
         await hover({
             text: PROTOCOL('').replace('threshold Near', 'threshold <|>Near'), index: 0,
