@@ -62,6 +62,12 @@ describe('targets of rules as they come', () => {
         expect(verdicts({ conjunctive: [conjunctive(18, 700), conjunctive(20, 800)] })[5].met).toBe(false);
     });
 
+    test('a series asked for fewer than 20 clauses that did not stop is not run at 20, not missed', () => {
+        const found = verdicts({ conjunctive: [conjunctive(4, 300), conjunctive(6, 320)] });
+        expect(found.slice(4, 6).map(t => t.met)).toEqual([undefined, undefined]);
+        expect(found[4].measured).toBe('not run at 20 clauses (up to 6)');
+    });
+
     test('what did not run is not run', () => {
         const found = verdicts({}, []);
         expect(found.map(t => t.met)).toEqual([undefined, undefined, undefined, undefined, undefined, undefined, undefined]);
