@@ -56,7 +56,9 @@ export function planJointAxes(protocol: Protocol, members: (indicator: string) =
     const byGroup = new Map<string, Condition[]>();
     for (const formula of formulas) {
         const group = groups.find(indicatorsOf(formula).values().next().value!);
-        byGroup.set(group, [...byGroup.get(group) ?? [], formula]);
+        let own = byGroup.get(group);
+        if (!own) byGroup.set(group, own = []);
+        own.push(formula);
     }
     const axes: JointAxis[] = [];
     for (const [group, own] of byGroup) {
@@ -120,7 +122,9 @@ function jointAxis(parts: readonly JointPart[], formulas: readonly Condition[], 
     const byTruths = new Map<string, number[][]>();
     for (const value of values) {
         const truths = formulas.map(formula => evaluate(formula, value, position, holds) ? '1' : '0').join('');
-        byTruths.set(truths, [...byTruths.get(truths) ?? [], value]);
+        let members = byTruths.get(truths);
+        if (!members) byTruths.set(truths, members = []);
+        members.push(value);
     }
     const classes = [...byTruths.values()];
     if (classes.length === values.length) return undefined;
