@@ -109,6 +109,51 @@ function conditionOver(indicators: readonly Indicator[]): fc.Arbitrary<Condition
     return condition;
 }
 
+interface RuleShape {
+    readonly condition: Condition;
+    readonly level: string;
+    readonly redline: boolean;
+    readonly unless?: Condition;
+}
+
+/** A protocol of the generated parts, with nothing else declared: rules named R0, R1…, scenarios S0, S1…, scopes Art. 1, Art. 2… */
+function assemble(name: string, parts: {
+    indicators: readonly Indicator[]; levels: readonly Level[]; rules: readonly RuleShape[]; scopes: readonly Condition[];
+    deescalations: readonly Deescalation[]; scenarios: readonly Scenario[];
+}): Protocol {
+    return {
+        name,
+        title: name,
+        languages: [],
+        confidential: false,
+        requireReciprocity: false,
+        parties: [],
+        bound: [],
+        roles: [],
+        mediators: [],
+        bodies: [],
+        channels: [],
+        actions: [],
+        events: [],
+        scopes: parts.scopes.map((condition, i): Scope => ({ citation: `Art. ${i + 1}`, condition, source: place() })),
+        duties: [],
+        indicators: [...parts.indicators],
+        levels: [...parts.levels],
+        rules: parts.rules.map((r, i): Rule => ({
+            kind: r.redline ? 'redline' : 'threshold', name: `R${i}`, condition: r.condition, level: r.level,
+            ...(r.unless ? { unless: r.unless } : {}),
+            ...(r.redline ? { consequence: 'x', disclosure: 'public' as const } : {}),
+            source: place(),
+        })),
+        responses: [],
+        deescalations: [...parts.deescalations],
+        scenarios: parts.scenarios.map((s, i) => ({ ...s, name: `S${i}` })),
+        source: NOWHERE,
+        extent: NOWHERE.range,
+        complete: true,
+    };
+}
+
 /** A random protocol over 1–3 indicators: rules (some with `unless`), scopes, de-escalations and scenarios. */
 export const randomProtocol: fc.Arbitrary<Protocol> = fc
     .record({ shapes: fc.array(indicatorShape, { minLength: 1, maxLength: 3 }), levelCount: fc.integer({ min: 2, max: 4 }) })
@@ -147,37 +192,7 @@ export const randomProtocol: fc.Arbitrary<Protocol> = fc
             deescalations: fc.array(deescalation, { maxLength: 2 }),
             scenarios: fc.array(scenario, { maxLength: 2 }),
             scopes,
-        }).map(({ rules, deescalations, scenarios, scopes }): Protocol => ({
-            name: 'Generated',
-            title: 'Generated',
-            languages: [],
-            confidential: false,
-            requireReciprocity: false,
-            parties: [],
-            bound: [],
-            roles: [],
-            mediators: [],
-            bodies: [],
-            channels: [],
-            actions: [],
-            events: [],
-            scopes: scopes.map((condition, i): Scope => ({ citation: `Art. ${i + 1}`, condition, source: place() })),
-            duties: [],
-            indicators,
-            levels,
-            rules: rules.map((r, i): Rule => ({
-                kind: r.redline ? 'redline' : 'threshold', name: `R${i}`, condition: r.condition, level: r.level,
-                ...(r.unless ? { unless: r.unless } : {}),
-                ...(r.redline ? { consequence: 'x', disclosure: 'public' as const } : {}),
-                source: place(),
-            })),
-            responses: [],
-            deescalations,
-            scenarios: scenarios.map((s, i) => ({ ...s, name: `S${i}` })),
-            source: NOWHERE,
-            extent: NOWHERE.range,
-            complete: true,
-        }));
+        }).map(({ rules, deescalations, scenarios, scopes }) => assemble('Generated', { indicators, levels, rules, deescalations, scenarios, scopes }));
     });
 
 /** A flag, scale or choice with a random direction of danger (flags and scales; choices are neutral). */
@@ -230,34 +245,7 @@ export const clausalProtocol: fc.Arbitrary<Protocol> = fc
             deescalations: fc.array(deescalation, { maxLength: 2 }),
             scenarios: fc.array(scenario, { maxLength: 2 }),
             scopes: fc.array(some.chain(conditionOver), { maxLength: 1 }),
-        }).map(({ conjunction: condition, others, deescalations, scenarios, scopes }): Protocol => ({
-            name: 'Clausal',
-            title: 'Clausal',
-            languages: [],
-            confidential: false,
-            requireReciprocity: false,
-            parties: [],
-            bound: [],
-            roles: [],
-            mediators: [],
-            bodies: [],
-            channels: [],
-            actions: [],
-            events: [],
-            scopes: scopes.map((c, i): Scope => ({ citation: `Art. ${i + 1}`, condition: c, source: place() })),
-            duties: [],
-            indicators,
-            levels,
-            rules: [{ condition, level: levels[clauseLevel].name, redline: false }, ...others].map((r, i): Rule => ({
-                kind: r.redline ? 'redline' : 'threshold', name: `R${i}`, condition: r.condition, level: r.level,
-                ...(r.redline ? { consequence: 'x', disclosure: 'public' as const } : {}),
-                source: place(),
-            })),
-            responses: [],
-            deescalations,
-            scenarios: scenarios.map((s, i) => ({ ...s, name: `S${i}` })),
-            source: NOWHERE,
-            extent: NOWHERE.range,
-            complete: true,
+        }).map(({ conjunction: condition, others, deescalations, scenarios, scopes }) => assemble('Clausal', {
+            indicators, levels, rules: [{ condition, level: levels[clauseLevel].name, redline: false }, ...others], deescalations, scenarios, scopes,
         }));
     });
